@@ -9,4 +9,5 @@ register(pathToFileURL(join(here, "server-only-hook.mjs")));
 const { register: registerTsx } = await import("tsx/esm/api");
 registerTsx();
 const { main } = await import(pathToFileURL(join(here, "..", "lib", "cli", "main.ts")).href);
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: pools, timers and the schema engine may otherwise keep the process alive.
+process.exit(await main(process.argv.slice(2)));

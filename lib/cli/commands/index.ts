@@ -1,4 +1,5 @@
 import type { Command } from "../command.ts";
+import { dbDiffCommand } from "./db-diff.ts";
 
 /** Every `raqib` sub-command, in the order `raqib help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [dbDiffCommand];
