@@ -92,6 +92,12 @@ CREATE UNIQUE INDEX "article_content_hash_key" ON "article"("content_hash");
 CREATE INDEX "article_source_id_idx" ON "article"("source_id");
 
 -- CreateIndex
+CREATE INDEX "article_url_idx" ON "article"("url");
+
+-- CreateIndex
+CREATE INDEX "article_title_idx" ON "article"("title");
+
+-- CreateIndex
 CREATE INDEX "article_published_at_idx" ON "article"("published_at");
 
 -- CreateIndex
@@ -99,6 +105,9 @@ CREATE INDEX "article_created_at_idx" ON "article"("created_at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "comment_body_hash_key" ON "comment"("body_hash");
+
+-- CreateIndex
+CREATE INDEX "comment_article_id_position_idx" ON "comment"("article_id", "position");
 
 -- CreateIndex
 CREATE INDEX "comment_status_id_idx" ON "comment"("status", "id");
@@ -126,9 +135,6 @@ CREATE INDEX "comment_author_idx" ON "comment"("author");
 
 -- CreateIndex
 CREATE INDEX "comment_stance_idx" ON "comment" USING GIN ("stance" jsonb_path_ops);
-
--- CreateIndex
-CREATE UNIQUE INDEX "comment_article_id_position_key" ON "comment"("article_id", "position");
 
 -- CreateIndex
 CREATE INDEX "ingest_run_started_at_idx" ON "ingest_run"("started_at");

@@ -1,0 +1,39 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { applicationName } from "./application-name.ts";
+import { DatabaseSetupError } from "./errors.ts";
+import { PrismaClient } from "./generated/client.ts";
+
+export type Db = PrismaClient;
+
+// One client per process, kept on globalThis so that Next's hot reload does not open new pools.
+const cache = globalThis as typeof globalThis & { raqibDb?: { url: string; client: PrismaClient } };
+
+let urlOverride: string | null = null;
+
+/** The CLI opens the database itself (embedded or external) and points the client at it. */
+export function useDatabaseUrl(url: string): void {
+  urlOverride = url;
+}
+
+/**
+ * The Prisma client. Created on first use, not at import: `next build` imports route
+ * handlers without a database.
+ */
+export function getDb(): PrismaClient {
+  const url = urlOverride ?? process.env.DATABASE_URL;
+  if (!url) {
+    throw new DatabaseSetupError("DATABASE_URL is not set: start Raqib with `npm start` or `raqib start`");
+  }
+  if (cache.raqibDb?.url !== url) {
+    const adapter = new PrismaPg({ connectionString: url, application_name: applicationName("app"), max: 10 });
+    cache.raqibDb = { url, client: new PrismaClient({ adapter }) };
+  }
+  return cache.raqibDb.client;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const current = cache.raqibDb;
+  cache.raqibDb = undefined;
+  await current?.client.$disconnect();
+}

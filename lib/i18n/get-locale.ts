@@ -1,0 +1,10 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { type Locale, isLocale } from "./messages.ts";
+
+export const LOCALE_COOKIE = "raqib-locale";
+
+export async function getLocale(): Promise<Locale> {
+  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isLocale(value) ? value : "ar";
+}

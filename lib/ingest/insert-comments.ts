@@ -1,0 +1,68 @@
+import "server-only";
+import type { Db } from "../db/client.ts";
+
+/** What the classifier contributes to a stored comment (lib/classifier's result, flattened). */
+export interface StoredClassification {
+  insult: boolean;
+  insultScore: number;
+  sentiment: "positive" | "negative" | "neutral";
+  sentimentScore: number;
+  stance: Record<string, "favor" | "against">;
+  matches: unknown[];
+  language: string;
+  lexiconVersion: string;
+}
+
+export interface CommentInsert {
+  articleId: number;
+  position: number;
+  title: string | null;
+  author: string | null;
+  body: string;
+  bodyHash: string;
+  postedAt: Date | null;
+  ingestRunId: number | null;
+  classification: StoredClassification | null;
+}
+
+type Tx = Pick<Db, "$executeRawUnsafe">;
+
+/**
+ * Inserts comments in one multi-row statement (arrays through unnest: about ten times faster
+ * than one insert per row). A comment whose body hash is already stored is skipped; the result
+ * is how many rows were inserted, so the caller can count the duplicates.
+ */
+export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const now = new Date();
+  const c = rows.map((r) => r.classification);
+  return tx.$executeRawUnsafe(
+    `INSERT INTO comment (article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
+        language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version, classified_at)
+     SELECT t.article_id, t.position, t.title, t.author, t.body, t.body_hash, t.posted_at, t.ingest_run_id,
+        t.language, t.insult, t.insult_score, t.sentiment::sentiment, t.sentiment_score, t.stance::jsonb, t.matches::jsonb,
+        t.lexicon_version, CASE WHEN t.lexicon_version IS NULL THEN NULL ELSE $17::timestamptz END
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[],
+        $9::text[], $10::bool[], $11::real[], $12::text[], $13::real[], $14::text[], $15::text[], $16::text[])
+       AS t(article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
+        language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version)
+     ON CONFLICT (body_hash) DO NOTHING`,
+    rows.map((r) => r.articleId),
+    rows.map((r) => r.position),
+    rows.map((r) => r.title),
+    rows.map((r) => r.author),
+    rows.map((r) => r.body),
+    rows.map((r) => r.bodyHash),
+    rows.map((r) => r.postedAt),
+    rows.map((r) => r.ingestRunId),
+    c.map((x) => x?.language ?? null),
+    c.map((x) => x?.insult ?? null),
+    c.map((x) => x?.insultScore ?? null),
+    c.map((x) => x?.sentiment ?? null),
+    c.map((x) => x?.sentimentScore ?? null),
+    c.map((x) => (x ? JSON.stringify(x.stance) : null)),
+    c.map((x) => (x ? JSON.stringify(x.matches) : null)),
+    c.map((x) => x?.lexiconVersion ?? null),
+    now,
+  );
+}
