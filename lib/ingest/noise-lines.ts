@@ -1,0 +1,81 @@
+import { foldForMatching } from "./fold-text.ts";
+
+/**
+ * Lines that news-site dumps scatter through articles and comment sections but that
+ * belong to neither: subscription promotions, social-media calls to action and stray
+ * HTML-entity debris. Recognised on the folded form of the line.
+ */
+
+const PLATFORMS = [
+  "تلغرام",
+  "تليغرام",
+  "تلجرام",
+  "تيليجرام",
+  "تيليغرام",
+  "انستجرام",
+  "انستغرام",
+  "انستقرام",
+  "واتساب",
+  "واتس اب",
+  "يوتيوب",
+  "فيسبوك",
+  "فيس بوك",
+  "تويتر",
+  "telegram",
+  "instagram",
+  "whatsapp",
+  "youtube",
+  "facebook",
+  "twitter",
+].map(foldForMatching);
+
+/** Words that turn a mention of a platform into a promotion ("follow us on …"). */
+const CALLS_TO_ACTION = [
+  "متابعه",
+  "تابعونا",
+  "تابعوا",
+  "تابع",
+  "اشترك",
+  "للاشتراك",
+  "انضم",
+  "انضموا",
+  "حسابنا",
+  "قناتنا",
+  "تطبيق",
+  "مستخدمي",
+  "قراونا",
+  "قراؤنا",
+  "follow",
+  "subscribe",
+  "join",
+].map(foldForMatching);
+
+const PROMOTION_PHRASES = [
+  "يمكنكم الان متابعه اخر الاخبار",
+  "اضغط هنا للاشتراك",
+  "انقر هنا للاشتراك",
+  "اضغط هنا للمتابعه",
+].map(foldForMatching);
+
+/** Promotions are short; a long line that mentions Telegram is someone's opinion. */
+const MAX_PROMOTION_WORDS = 16;
+
+/** Stray entity debris left by HTML-to-text conversion: `&`, `&amp;`, `&nbsp;` alone on a line. */
+const ENTITY_DEBRIS = /^(?:&(?:amp;|nbsp;|#160;)?\s*)+$/;
+
+export function isNoiseLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === "") return false;
+  if (ENTITY_DEBRIS.test(trimmed)) return true;
+  const folded = foldForMatching(trimmed);
+  if (PROMOTION_PHRASES.some((phrase) => folded.includes(phrase))) return true;
+  const words = folded.split(" ");
+  if (words.length > MAX_PROMOTION_WORDS) return false;
+  const mentionsPlatform = PLATFORMS.some((platform) => folded.includes(platform));
+  return mentionsPlatform && words.some((word) => CALLS_TO_ACTION.some((cta) => word.includes(cta)));
+}
+
+/** A line of only punctuation (`-`, `&`, `*`…): page-layout debris in an article body. */
+export function isSeparatorLine(line: string): boolean {
+  return /^[\s\-–—_*•·&|~=+.]+$/.test(line) && line.trim() !== "";
+}
