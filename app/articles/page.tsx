@@ -11,7 +11,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const requested = Number.parseInt(pageParam ?? "1", 10);
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
   const [locale, articles] = await Promise.all([getLocale(), listArticles(page)]);
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, number>) => translate(locale, key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
+    translate(locale, key, params);
   const pages = Math.max(1, Math.ceil(articles.count / articles.pageSize));
   return (
     <>

@@ -1,3 +1,4 @@
+import type { Env } from "../paths.ts";
 /** What every `raqib` sub-command gets: its streams, so tests can run commands in-process. */
 export interface CliContext {
   stdin: NodeJS.ReadableStream;
@@ -5,7 +6,7 @@ export interface CliContext {
   stderr: NodeJS.WritableStream;
   /** True when stderr is a terminal: progress bars are drawn only then. */
   interactive: boolean;
-  env: NodeJS.ProcessEnv;
+  env: Env;
 }
 
 export interface Command {

@@ -1,12 +1,20 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { projectRoot } from "../paths.ts";
 import { CliError } from "./command.ts";
 
-const BUILD_INPUTS = ["app", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function listFiles(path: string, out: string[]): void {
@@ -41,7 +49,12 @@ export function nextBin(): string {
 export async function buildIfNeeded(log: (line: string) => void): Promise<void> {
   const stamp = join(projectRoot, ".next", "raqib-source-hash");
   const hash = sourceHash();
-  if (existsSync(join(projectRoot, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  if (
+    existsSync(join(projectRoot, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === hash
+  )
+    return;
   log("Building the dashboard (next build)…");
   const { DATABASE_URL: _unused, ...env } = process.env;
   const code = await new Promise<number>((resolve, reject) => {

@@ -18,7 +18,11 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
       if (error.code === "EADDRINUSE") {
         reject(new CliError(`port ${port} is already in use; stop what uses it or set PORT to a free port`));
       } else if (error.code === "EACCES") {
-        reject(new CliError(`port ${port} needs privileges this user does not have; set PORT to a port above 1024`));
+        reject(
+          new CliError(
+            `port ${port} needs privileges this user does not have; set PORT to a port above 1024`,
+          ),
+        );
       } else {
         reject(new CliError(`cannot listen on ${host}:${port}: ${error.message}`));
       }

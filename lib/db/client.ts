@@ -12,7 +12,7 @@ const cache = globalThis as typeof globalThis & { raqibDb?: { url: string; clien
 let urlOverride: string | null = null;
 
 /** The CLI opens the database itself (embedded or external) and points the client at it. */
-export function useDatabaseUrl(url: string): void {
+export function setDatabaseUrl(url: string): void {
   urlOverride = url;
 }
 
@@ -26,7 +26,11 @@ export function getDb(): PrismaClient {
     throw new DatabaseSetupError("DATABASE_URL is not set: start Raqib with `npm start` or `raqib start`");
   }
   if (cache.raqibDb?.url !== url) {
-    const adapter = new PrismaPg({ connectionString: url, application_name: applicationName("app"), max: 10 });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      application_name: applicationName("app"),
+      max: 10,
+    });
     cache.raqibDb = { url, client: new PrismaClient({ adapter }) };
   }
   return cache.raqibDb.client;

@@ -1,4 +1,4 @@
-import { type SpawnOptions, execFileSync, spawn } from "node:child_process";
+import { execFileSync, type SpawnOptions, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { arch, platform, userInfo } from "node:os";
@@ -61,7 +61,8 @@ export function embeddedUrl(dataDir: string, database = DATABASE): string {
 /** PostgreSQL refuses to run as root; as root we run it as the OS user `postgres`. */
 function runAsOptions(): Pick<SpawnOptions, "uid" | "gid"> {
   if (userInfo().uid !== 0) return {};
-  const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
+  const id = (flag: string) =>
+    Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {
@@ -71,7 +72,11 @@ function runAsOptions(): Pick<SpawnOptions, "uid" | "gid"> {
   }
 }
 
-function run(command: string, args: string[], options: SpawnOptions): Promise<{ code: number; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -114,7 +119,10 @@ function isAlive(pid: number): boolean {
 }
 
 async function canConnect(dataDir: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: embeddedUrl(dataDir, "postgres"), application_name: applicationName("probe") });
+  const client = new pg.Client({
+    connectionString: embeddedUrl(dataDir, "postgres"),
+    application_name: applicationName("probe"),
+  });
   try {
     await client.connect();
     await client.query("select 1");
@@ -144,7 +152,9 @@ async function withStartLock<T>(dataDir: string, work: () => Promise<T>): Promis
         continue;
       }
       if (Date.now() > deadline) {
-        throw new DatabaseSetupError(`another raqib process (pid ${holder}) has been starting PostgreSQL in ${dataDir} for a minute`);
+        throw new DatabaseSetupError(
+          `another raqib process (pid ${holder}) has been starting PostgreSQL in ${dataDir} for a minute`,
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -214,7 +224,10 @@ async function startServer(bin: Binaries, cluster: string): Promise<void> {
 }
 
 async function ensureDatabase(dataDir: string): Promise<void> {
-  const client = new pg.Client({ connectionString: embeddedUrl(dataDir, "postgres"), application_name: applicationName("setup") });
+  const client = new pg.Client({
+    connectionString: embeddedUrl(dataDir, "postgres"),
+    application_name: applicationName("setup"),
+  });
   await client.connect();
   try {
     const found = await client.query("select 1 from pg_database where datname = $1", [DATABASE]);
@@ -253,7 +266,8 @@ export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
     ...runAsOptions(),
     env: { ...process.env, LC_ALL: "C" },
   });
-  if (code !== 0 && isAlive(pid)) throw new DatabaseSetupError(`could not stop PostgreSQL in ${cluster}: ${lastLine(output)}`);
+  if (code !== 0 && isAlive(pid))
+    throw new DatabaseSetupError(`could not stop PostgreSQL in ${cluster}: ${lastLine(output)}`);
 }
 
 /**
@@ -277,9 +291,12 @@ export async function ensureEmbeddedPostgres(dataDir: string): Promise<EmbeddedP
     const pid = await readPostmasterPid(cluster);
     if (pid !== null && isAlive(pid)) {
       // A server from a killed raqib process is still shutting down or starting: wait for it.
-      for (let i = 0; i < 100 && !(await canConnect(dataDir)); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && !(await canConnect(dataDir)); i++)
+        await new Promise((r) => setTimeout(r, 100));
       if (await canConnect(dataDir)) return false;
-      throw new DatabaseSetupError(`PostgreSQL process ${pid} holds ${cluster} but does not accept connections`);
+      throw new DatabaseSetupError(
+        `PostgreSQL process ${pid} holds ${cluster} but does not accept connections`,
+      );
     }
     await startServer(bin, cluster);
     return true;

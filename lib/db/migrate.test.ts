@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrationsDir, schemaPath } from "../paths.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
 import { applyMigrations } from "./migrate.ts";
-import { EMPTY_MIGRATION, diffMigrationsToSchema } from "./schema-diff.ts";
+import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./schema-diff.ts";
 
 const migrationNames = readdirSync(migrationsDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -51,10 +51,12 @@ describe("migration runner", () => {
         expect(row.applied_steps_count).toBe(1);
         expect(row.logs).toBeNull();
       });
-      const tables = (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map(
-        (r) => r.tablename,
+      const tables = (
+        await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+      ).rows.map((r) => r.tablename);
+      expect(tables).toEqual(
+        expect.arrayContaining(["article", "comment", "ingest_run", "source", "_prisma_migrations"]),
       );
-      expect(tables).toEqual(expect.arrayContaining(["article", "comment", "ingest_run", "source", "_prisma_migrations"]));
     } finally {
       await client.end();
     }
@@ -70,7 +72,9 @@ describe("migration runner", () => {
       await client.query(
         `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ('x', 'y', '99999999999999_broken', now())`,
       );
-      await expect(applyMigrations(client, migrationsDir)).rejects.toThrow(/99999999999999_broken failed earlier/);
+      await expect(applyMigrations(client, migrationsDir)).rejects.toThrow(
+        /99999999999999_broken failed earlier/,
+      );
     } finally {
       await client.end();
     }

@@ -58,7 +58,10 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-export async function applyMigrations(client: pg.ClientBase, migrationsDir: string): Promise<MigrationReport> {
+export async function applyMigrations(
+  client: pg.ClientBase,
+  migrationsDir: string,
+): Promise<MigrationReport> {
   const migrations = await readMigrations(migrationsDir);
   await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
@@ -72,7 +75,9 @@ export async function applyMigrations(client: pg.ClientBase, migrationsDir: stri
         `migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back`,
       );
     }
-    const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
+    const done = new Map(
+      rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       const recorded = done.get(migration.name);

@@ -1,9 +1,10 @@
 import pg from "pg";
+import type { Env } from "../paths.ts";
 import { dataDir, migrationsDir } from "../paths.ts";
 import { applicationName } from "./application-name.ts";
 import { type EmbeddedPostgres, ensureEmbeddedPostgres } from "./embedded-postgres.ts";
 import { DatabaseSetupError } from "./errors.ts";
-import { type MigrationReport, applyMigrations } from "./migrate.ts";
+import { applyMigrations, type MigrationReport } from "./migrate.ts";
 
 export interface OpenDatabase {
   url: string;
@@ -30,7 +31,9 @@ export function validateDatabaseUrl(url: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseSetupError("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database)");
+    throw new DatabaseSetupError(
+      "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database)",
+    );
   }
   if (parsed.protocol !== "postgresql:" && parsed.protocol !== "postgres:") {
     throw new DatabaseSetupError(
@@ -50,7 +53,7 @@ function connectionReason(error: unknown): string {
 }
 
 /** Connects, migrates, and returns the database to use: DATABASE_URL's, or the embedded one. */
-export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<OpenDatabase> {
+export async function openDatabase(env: Env = process.env): Promise<OpenDatabase> {
   const external = env.DATABASE_URL?.trim();
   let embedded: EmbeddedPostgres | null = null;
   let url: string;
@@ -61,13 +64,19 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
     embedded = await ensureEmbeddedPostgres(dataDir(env));
     url = embedded.url;
   }
-  const client = new pg.Client({ connectionString: url, application_name: applicationName("migrate"), connectionTimeoutMillis: 10_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: applicationName("migrate"),
+    connectionTimeoutMillis: 10_000,
+  });
   let migrations: MigrationReport;
   try {
     try {
       await client.connect();
     } catch (error) {
-      throw new DatabaseSetupError(`cannot connect to the database at ${describeUrl(url)}: ${connectionReason(error)}`);
+      throw new DatabaseSetupError(
+        `cannot connect to the database at ${describeUrl(url)}: ${connectionReason(error)}`,
+      );
     }
     migrations = await applyMigrations(client, migrationsDir);
   } catch (error) {

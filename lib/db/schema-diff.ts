@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { applicationName } from "./application-name.ts";
 import { DatabaseSetupError } from "./errors.ts";
@@ -26,7 +26,10 @@ type DiffTarget =
       shadowDbInitScript: string;
       migrationDirectories: {
         path: string;
-        migrationFile: { path: string; content: { tag: "ok"; value: string } | { tag: "error"; value: string } };
+        migrationFile: {
+          path: string;
+          content: { tag: "ok"; value: string } | { tag: "error"; value: string };
+        };
       }[];
     };
 
@@ -44,7 +47,11 @@ interface WasmSchemaEngine {
 interface WasmModule {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
   SchemaEngine: {
-    new: (options: { datamodels?: [string, string][] }, log: (line: string) => void, adapter: object) => Promise<WasmSchemaEngine>;
+    new: (
+      options: { datamodels?: [string, string][] },
+      log: (line: string) => void,
+      adapter: object,
+    ) => Promise<WasmSchemaEngine>;
   };
 }
 
@@ -173,7 +180,10 @@ function migrationsTarget(migrationsDir: string): DiffTarget {
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((dir) => ({
       path: dir,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(join(migrationsDir, dir, "migration.sql"), "utf8") } },
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(join(migrationsDir, dir, "migration.sql"), "utf8") },
+      },
     })),
   };
 }
@@ -194,9 +204,14 @@ export async function diffMigrationsToSchema(options: {
   const factory = bindMigrationAwareSqlAdapterFactory(
     new SchemaEngineAdapterFactory(poolConfigFromUrl(options.url)) as unknown as PrismaPg,
   );
-  const engine = await wasm.SchemaEngine.new({ datamodels: [[options.schemaPath, schema]] }, () => undefined, factory);
+  const engine = await wasm.SchemaEngine.new(
+    { datamodels: [[options.schemaPath, schema]] },
+    () => undefined,
+    factory,
+  );
   try {
-    const hasMigrations = existsSync(options.migrationsDir) && readdirSync(options.migrationsDir).some((n) => /^\d/.test(n));
+    const hasMigrations =
+      existsSync(options.migrationsDir) && readdirSync(options.migrationsDir).some((n) => /^\d/.test(n));
     const result = await engine.diff({
       from: hasMigrations ? migrationsTarget(options.migrationsDir) : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content: schema }] },

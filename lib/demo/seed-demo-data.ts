@@ -12,7 +12,10 @@ import { seedsDir } from "../paths.ts";
  * ingest path as `raqib ingest`. A database that has any article is left alone, so the seeds are
  * never loaded twice and a newsroom's own data is never mixed with them.
  */
-export async function seedDemoData(ctx: Pick<CliContext, "stdout">, _database: OpenDatabase): Promise<boolean> {
+export async function seedDemoData(
+  ctx: Pick<CliContext, "stdout">,
+  _database: OpenDatabase,
+): Promise<boolean> {
   if ((await getDb().article.count()) > 0) return false;
   const files = (await readdir(seedsDir)).filter((name) => name.endsWith(".txt")).sort();
   const summary = await ingestInputs(

@@ -17,10 +17,20 @@ export async function checkHealth(): Promise<HealthReport> {
       getDb().$queryRaw`SELECT 1`,
       new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 2 s")), 2000)),
     ]);
-    return { status: "ok", app: "ok", database: { status: "ok", latencyMs: Math.round(performance.now() - started) }, version };
+    return {
+      status: "ok",
+      app: "ok",
+      database: { status: "ok", latencyMs: Math.round(performance.now() - started) },
+      version,
+    };
   } catch (error) {
     // The reason goes to the log; the response says only that the database is unreachable.
     console.error("health: database check failed:", error instanceof Error ? error.message : error);
-    return { status: "degraded", app: "ok", database: { status: "unreachable", error: "database unreachable" }, version };
+    return {
+      status: "degraded",
+      app: "ok",
+      database: { status: "unreachable", error: "database unreachable" },
+      version,
+    };
   }
 }

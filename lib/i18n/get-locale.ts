@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { type Locale, isLocale } from "./messages.ts";
+import { isLocale, type Locale } from "./messages.ts";
 
 export const LOCALE_COOKIE = "raqib-locale";
 

@@ -7,5 +7,10 @@ import { isLocale } from "./messages.ts";
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const value = formData.get("locale");
   if (typeof value !== "string" || !isLocale(value)) return;
-  (await cookies()).set(LOCALE_COOKIE, value, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(LOCALE_COOKIE, value, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: 60 * 60 * 24 * 365,
+  });
 }

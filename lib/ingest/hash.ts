@@ -32,6 +32,9 @@ export function articleKeyHash(key: { url: string | null; source: string | null;
  * A comment is its article plus who wrote what: the same "شكرا" under two articles, or by two
  * readers, is two comments; the same comment ingested twice is one.
  */
-export function commentBodyHash(articleHash: string, comment: { title: string | null; author: string | null; body: string }): string {
+export function commentBodyHash(
+  articleHash: string,
+  comment: { title: string | null; author: string | null; body: string },
+): string {
   return sha256(["comment", articleHash, comment.title, comment.author, comment.body]);
 }

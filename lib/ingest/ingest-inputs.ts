@@ -1,8 +1,8 @@
 import "server-only";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { IngestError } from "./ingest-error.ts";
-import { type IngestProblem, type IngestSummary, finishIngestRun, startIngestRun } from "./ingest-run.ts";
+import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
 import { parseArticle } from "./parse-article.ts";
 import { type ClassifyText, storeArticle } from "./store-article.ts";
 
@@ -22,7 +22,10 @@ async function expand(path: string, problems: IngestProblem[]): Promise<string[]
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problems.push({ input: path, reason: code === "ENOENT" ? "no such file or directory" : `cannot read: ${code}` });
+    problems.push({
+      input: path,
+      reason: code === "ENOENT" ? "no such file or directory" : `cannot read: ${code}`,
+    });
     return [];
   }
   if (info.isDirectory()) {
@@ -40,14 +43,29 @@ async function expand(path: string, problems: IngestProblem[]): Promise<string[]
 export async function ingestInputs(paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const runId = await startIngestRun(options.actor, options.via, paths);
-  const summary: IngestSummary = { runId, files: 0, articlesAdded: 0, commentsAdded: 0, duplicates: 0, rejected: 0, errors: [], seconds: 0 };
+  const summary: IngestSummary = {
+    runId,
+    files: 0,
+    articlesAdded: 0,
+    commentsAdded: 0,
+    duplicates: 0,
+    rejected: 0,
+    errors: [],
+    seconds: 0,
+  };
   const files = (await Promise.all(paths.map((p) => expand(p, summary.errors)))).flat();
   for (const file of files) {
     summary.files += 1;
     try {
       const rawText = await readFile(file, "utf8");
       const parsed = parseArticle(rawText);
-      const result = await storeArticle({ parsed, rawText, fileName: basename(file), ingestRunId: runId, classify: options.classify });
+      const result = await storeArticle({
+        parsed,
+        rawText,
+        fileName: basename(file),
+        ingestRunId: runId,
+        classify: options.classify,
+      });
       summary.articlesAdded += result.articleAdded ? 1 : 0;
       summary.commentsAdded += result.commentsAdded;
       summary.duplicates += result.duplicates;

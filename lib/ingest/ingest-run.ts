@@ -22,7 +22,11 @@ export interface IngestSummary {
 /** Errors kept on the run row; the CLI prints them all, the row keeps the first ones. */
 const MAX_STORED_ERRORS = 1000;
 
-export async function startIngestRun(actor: string, via: "cli" | "http" | "seed", inputs: string[]): Promise<number> {
+export async function startIngestRun(
+  actor: string,
+  via: "cli" | "http" | "seed",
+  inputs: string[],
+): Promise<number> {
   const run = await getDb().ingestRun.create({ data: { actor, via, inputs }, select: { id: true } });
   return run.id;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client.ts";
 import { articleContentHash, commentBodyHash } from "./hash.ts";
-import { type CommentInsert, type StoredClassification, insertComments } from "./insert-comments.ts";
+import { type CommentInsert, insertComments, type StoredClassification } from "./insert-comments.ts";
 import type { ParsedArticle } from "./parse-article.ts";
 
 export type ClassifyText = (text: string) => StoredClassification | null;
@@ -50,7 +50,12 @@ export async function storeArticle(input: {
     const articleId = inserted[0]?.id;
     if (articleId === undefined) {
       const existing = await tx.article.findUnique({ where: { contentHash }, select: { id: true } });
-      return { articleId: existing?.id ?? null, articleAdded: false, commentsAdded: 0, duplicates: 1 + comments.length };
+      return {
+        articleId: existing?.id ?? null,
+        articleAdded: false,
+        commentsAdded: 0,
+        duplicates: 1 + comments.length,
+      };
     }
     const rows: CommentInsert[] = comments.map(({ comment, classification }, index) => ({
       articleId,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { disconnectDb, useDatabaseUrl } from "../db/client.ts";
+import { disconnectDb, setDatabaseUrl } from "../db/client.ts";
 import { embeddedUrl } from "../db/embedded-postgres.ts";
 import { applyMigrations } from "../db/migrate.ts";
 import { migrationsDir } from "../paths.ts";
@@ -32,7 +32,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     await applyMigrations(client, migrationsDir);
     await client.end();
   }
-  useDatabaseUrl(url);
+  setDatabaseUrl(url);
   return {
     url,
     name,

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { seedDemoData } from "../../demo/seed-demo-data.ts";
-import { projectRoot } from "../../paths.ts";
+import { type Env, projectRoot } from "../../paths.ts";
 import { parseCommandArgs } from "../args.ts";
 import type { CliContext, Command } from "../command.ts";
 import { buildIfNeeded, nextBin } from "../next-build.ts";
@@ -8,6 +8,11 @@ import { assertPortFree, parsePort } from "../port.ts";
 import { withDatabase } from "../with-database.ts";
 
 const DEFAULT_PORT = 3000;
+
+/** Next's types make NODE_ENV required on ProcessEnv; child processes get what we pass. */
+function childEnv(env: Env): NodeJS.ProcessEnv {
+  return env as unknown as NodeJS.ProcessEnv;
+}
 
 /** Runs Next until it exits or we are told to stop; resolves to the exit code. */
 function runNext(child: ChildProcess, ctx: CliContext, url: string): Promise<number> {
@@ -38,25 +43,40 @@ function runNext(child: ChildProcess, ctx: CliContext, url: string): Promise<num
 function serverCommand(mode: "start" | "dev"): Command {
   return {
     name: mode,
-    summary: mode === "start" ? "start Raqib (database, demo data, dashboard)" : "start Raqib in development mode (next dev)",
+    summary:
+      mode === "start"
+        ? "start Raqib (database, demo data, dashboard)"
+        : "start Raqib in development mode (next dev)",
     usage: `Usage: raqib ${mode} [--port N] [--no-seed]
 
 Starts PostgreSQL (the embedded one unless DATABASE_URL is set), applies migrations, loads the
 demo data into an empty database, ${mode === "start" ? "builds the dashboard when its sources changed, " : ""}and serves it.
 Environment: PORT (default ${DEFAULT_PORT}), HOST (default 127.0.0.1), DATABASE_URL, RAQIB_DATA_DIR.`,
     async run(args, ctx) {
-      const { values } = parseCommandArgs(mode, args, { port: { type: "string" }, "no-seed": { type: "boolean" } });
+      const { values } = parseCommandArgs(mode, args, {
+        port: { type: "string" },
+        "no-seed": { type: "boolean" },
+      });
       const port = parsePort(values.port ?? ctx.env.PORT, DEFAULT_PORT);
       const host = ctx.env.HOST || "127.0.0.1";
       await assertPortFree(port, host);
       return withDatabase(ctx.env, async (database) => {
-        const where = database.embedded ? `embedded PostgreSQL in ${database.embedded.dataDir}` : "DATABASE_URL";
-        ctx.stdout.write(`Database: ${where}${database.migrations.applied.length ? ` (applied ${database.migrations.applied.length} migration(s))` : ""}\n`);
+        const where = database.embedded
+          ? `embedded PostgreSQL in ${database.embedded.dataDir}`
+          : "DATABASE_URL";
+        ctx.stdout.write(
+          `Database: ${where}${database.migrations.applied.length ? ` (applied ${database.migrations.applied.length} migration(s))` : ""}\n`,
+        );
         if (!values["no-seed"]) await seedDemoData(ctx, database);
         if (mode === "start") await buildIfNeeded((line) => ctx.stdout.write(`${line}\n`));
         const child = spawn(process.execPath, [nextBin(), mode, "--port", String(port), "--hostname", host], {
           cwd: projectRoot,
-          env: { ...ctx.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+          env: childEnv({
+            ...ctx.env,
+            DATABASE_URL: database.url,
+            NEXT_TELEMETRY_DISABLED: "1",
+            PORT: String(port),
+          }),
           stdio: ["ignore", "pipe", "pipe"],
         });
         const shown = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
