@@ -19,7 +19,7 @@ const MAX_CONTROL_RATIO = 0.1;
 export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): string {
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_FILE_BYTES;
   if (bytes.length > maxBytes) {
-    throw new InputDecodeError(`file is ${formatMegabytes(bytes.length)} MB, over the ${formatMegabytes(maxBytes)} MB limit`);
+    throw new InputDecodeError(tooLargeReason(bytes.length, maxBytes));
   }
   if (bytes.length === 0) throw new InputDecodeError("empty file");
 
@@ -40,6 +40,11 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): str
   if (text.includes("\u0000")) throw new InputDecodeError("binary data, not text");
   if (text.trim() === "") throw new InputDecodeError("empty file (only whitespace)");
   return text;
+}
+
+/** "file is 60 MB, over the 5 MB limit" */
+export function tooLargeReason(size: number, maxBytes: number): string {
+  return `file is ${formatMegabytes(size)} MB, over the ${formatMegabytes(maxBytes)} MB limit`;
 }
 
 function formatMegabytes(bytes: number): string {
