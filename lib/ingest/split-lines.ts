@@ -43,7 +43,8 @@ export async function* splitLines(
     }
   };
 
-  const take = (piece: Buffer) => {
+  /** `owned` is false for a view into a chunk that must be copied if it is kept. */
+  const take = (piece: Buffer, owned: boolean) => {
     if (overflow > 0) {
       overflow += piece.length;
     } else if (held + piece.length > maxLineBytes + 1) {
@@ -52,7 +53,7 @@ export async function* splitLines(
       parts = [];
       held = 0;
     } else {
-      parts.push(piece);
+      parts.push(owned ? piece : Buffer.from(piece));
       held += piece.length;
     }
   };
@@ -66,11 +67,11 @@ export async function* splitLines(
     for (;;) {
       const newline = buffer.indexOf(0x0a, start);
       if (newline === -1) {
-        // The tail outlives this chunk, which the stream may reuse: keep a copy.
-        if (start < buffer.length) take(Buffer.from(buffer.subarray(start)));
+        // The tail outlives this chunk, which the stream may reuse: it is copied if kept.
+        if (start < buffer.length) take(buffer.subarray(start), false);
         break;
       }
-      take(buffer.subarray(start, newline));
+      take(buffer.subarray(start, newline), true);
       yield finish();
       start = newline + 1;
     }
