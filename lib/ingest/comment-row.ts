@@ -61,18 +61,22 @@ export function validateCommentRecord(record: Record<string, unknown>, line: num
     const optional = (column: CommentRowColumn, max: number): string | null => {
       const value = record[column];
       if (value === undefined || value === null) return null;
-      if (typeof value !== "string") throw new RowError(`${column}: must be a string or null, got ${describe(value)}`);
+      if (typeof value !== "string")
+        throw new RowError(`${column}: must be a string or null, got ${typeName(value)}`);
       const text = value.trim();
-      if (text.length > max) throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
+      if (text.length > max)
+        throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
       return text === "" ? null : text;
     };
     const required = (column: CommentRowColumn, max: number): string => {
       const value = record[column];
       if (value === undefined || value === null) throw new RowError(`${column}: missing`);
-      if (typeof value !== "string") throw new RowError(`${column}: must be a string, got ${describe(value)}`);
+      if (typeof value !== "string")
+        throw new RowError(`${column}: must be a string, got ${typeName(value)}`);
       const text = value.trim();
       if (text === "") throw new RowError(`${column}: empty`);
-      if (text.length > max) throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
+      if (text.length > max)
+        throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
       return text;
     };
     const [source, articleUrl, author, title] = OPTIONAL_TEXT.map(([column, max]) => optional(column, max));
@@ -111,7 +115,7 @@ function parseTimestamp(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function describe(value: unknown): string {
+function typeName(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : typeof value;
 }

@@ -42,7 +42,9 @@ describe("decodeInput", () => {
     const bytes = Buffer.concat([Buffer.from("عن"), Buffer.from([0xc7, 0x20]), Buffer.from("نص")]);
     expect(decodeError(bytes).reason).toMatch(/^invalid UTF-8 at byte 4\b/);
     // Windows-1256 text is the usual culprit: its Arabic letters are lone high bytes.
-    expect(decodeError(Buffer.from([0x41, 0x42, 0xc7, 0xe1, 0xe3])).reason).toMatch(/^invalid UTF-8 at byte 2\b/);
+    expect(decodeError(Buffer.from([0x41, 0x42, 0xc7, 0xe1, 0xe3])).reason).toMatch(
+      /^invalid UTF-8 at byte 2\b/,
+    );
   });
 
   it("rejects overlong encodings and surrogates", () => {
@@ -52,7 +54,9 @@ describe("decodeInput", () => {
   });
 
   it("rejects binary data", () => {
-    expect(decodeError(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])).reason).toBe("binary data, not text");
+    expect(
+      decodeError(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])).reason,
+    ).toBe("binary data, not text");
     const controls = Buffer.alloc(200, 0x01);
     expect(looksBinary(controls)).toBe(true);
     expect(decodeError(controls).reason).toBe("binary data, not text");
@@ -67,7 +71,9 @@ describe("decodeInput", () => {
   });
 
   it("rejects files over the size limit before decoding them", () => {
-    expect(decodeError(Buffer.alloc(3 * 1024 * 1024, 0x61), 2 * 1024 * 1024).reason).toBe("file is 3 MB, over the 2 MB limit");
+    expect(decodeError(Buffer.alloc(3 * 1024 * 1024, 0x61), 2 * 1024 * 1024).reason).toBe(
+      "file is 3 MB, over the 2 MB limit",
+    );
     expect(MAX_ARTICLE_FILE_BYTES).toBe(5 * 1024 * 1024);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isCommentDisclaimer, knownSourceName, sourceFromByline, sourceFromDateline, sourceFromDisclaimer } from "./detect-source.ts";
+import {
+  isCommentDisclaimer,
+  knownSourceName,
+  sourceFromByline,
+  sourceFromDateline,
+  sourceFromDisclaimer,
+} from "./detect-source.ts";
 import { isNoiseLine, isSeparatorLine } from "./noise-lines.ts";
 import { parseArticle } from "./parse-article.ts";
 
@@ -21,7 +27,9 @@ describe("source detection", () => {
   });
 
   it("does not take a mention in a sentence, or an unknown name, for a dateline", () => {
-    expect(sourceFromDateline("ونقل موقع روسيا اليوم عن المتحدثة باسم وزارة الخارجية الروسية قولها في حديث صحفي")).toBeNull();
+    expect(
+      sourceFromDateline("ونقل موقع روسيا اليوم عن المتحدثة باسم وزارة الخارجية الروسية قولها في حديث صحفي"),
+    ).toBeNull();
     expect(sourceFromDateline("سانا")).toBeNull();
     expect(sourceFromDateline("موسكو – صحيفة محلية")).toBeNull();
   });
@@ -40,7 +48,17 @@ describe("source detection", () => {
   });
 
   it("prefers the disclaimer to a dateline and reports null when the text names no site", () => {
-    const both = ["عنوان", "موسكو – سانا", "نص", "التعليقات", "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف", "رأي", "علي -", "", "نص"];
+    const both = [
+      "عنوان",
+      "موسكو – سانا",
+      "نص",
+      "التعليقات",
+      "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف",
+      "رأي",
+      "علي -",
+      "",
+      "نص",
+    ];
     expect(parseArticle(both.join("\n")).source).toBe("إيلاف");
     expect(parseArticle("عنوان\nنص يذكر سانا وإيلاف في جملة طويلة عن الأخبار").source).toBeNull();
   });

@@ -16,7 +16,9 @@ describe("content hashes", () => {
   });
 
   it("tell different texts apart, including a moved boundary between title and body", () => {
-    expect(articleContentHash({ title: "ab", body: "c" })).not.toBe(articleContentHash({ title: "a", body: "bc" }));
+    expect(articleContentHash({ title: "ab", body: "c" })).not.toBe(
+      articleContentHash({ title: "a", body: "bc" }),
+    );
     expect(articleContentHash({ ...article, body: "فقرة أولى" })).not.toBe(articleContentHash(article));
   });
 
@@ -31,12 +33,20 @@ describe("content hashes", () => {
     const comment = { title: "رأي", author: "علي", body: "كلام  جميل" };
     expect(commentBodyHash(key, comment)).toBe(commentBodyHash(key, { ...comment, body: " كلام جميل\n" }));
     expect(commentBodyHash(key, comment)).not.toBe(commentBodyHash(key, { ...comment, author: "سالم" }));
-    expect(commentBodyHash(key, { ...comment, author: null })).not.toBe(commentBodyHash(key, { ...comment, author: "" }));
+    expect(commentBodyHash(key, { ...comment, author: null })).not.toBe(
+      commentBodyHash(key, { ...comment, author: "" }),
+    );
   });
 
   it("key row articles by URL, else by source and title", () => {
-    const byUrl = articleRowKeyHash({ source: "إيلاف", articleUrl: "https://e.example/1", articleTitle: "أ" });
-    expect(articleRowKeyHash({ source: null, articleUrl: "https://e.example/1", articleTitle: "ب" })).toBe(byUrl);
+    const byUrl = articleRowKeyHash({
+      source: "إيلاف",
+      articleUrl: "https://e.example/1",
+      articleTitle: "أ",
+    });
+    expect(articleRowKeyHash({ source: null, articleUrl: "https://e.example/1", articleTitle: "ب" })).toBe(
+      byUrl,
+    );
     const byTitle = articleRowKeyHash({ source: "إيلاف", articleUrl: null, articleTitle: "عنوان" });
     expect(articleRowKeyHash({ source: "سانا", articleUrl: null, articleTitle: "عنوان" })).not.toBe(byTitle);
     expect(articleRowKeyHash({ source: "إيلاف", articleUrl: null, articleTitle: " عنوان " })).toBe(byTitle);

@@ -30,7 +30,11 @@ export function articleContentHash(article: { title: string; body: string }): st
  * An article known only from comment rows (JSONL/CSV) is its URL when there is one, else
  * its source and title.
  */
-export function articleRowKeyHash(row: { source: string | null; articleUrl: string | null; articleTitle: string }): string {
+export function articleRowKeyHash(row: {
+  source: string | null;
+  articleUrl: string | null;
+  articleTitle: string;
+}): string {
   if (row.articleUrl) return sha256Hex(["article-url", row.articleUrl.trim()]);
   return sha256Hex(["article-title", normaliseForHash(row.source ?? ""), normaliseForHash(row.articleTitle)]);
 }

@@ -33,7 +33,10 @@ const word = fc.oneof(
 
 const wordsLine = (min: number, max: number, separators: string[] = [" "]) =>
   fc
-    .tuple(fc.array(word, { minLength: min, maxLength: max }), fc.array(fc.constantFrom(...separators), { minLength: max, maxLength: max }))
+    .tuple(
+      fc.array(word, { minLength: min, maxLength: max }),
+      fc.array(fc.constantFrom(...separators), { minLength: max, maxLength: max }),
+    )
     .map(([words, seps]) => words.map((w, i) => (i === 0 ? w : `${seps[i] ?? " "}${w}`)).join(""))
     .filter((line) => !isNoiseLine(line));
 
@@ -45,7 +48,11 @@ const body = fc
 const comment: fc.Arbitrary<ParsedComment> = fc.record({ title, author, body });
 
 const article: fc.Arbitrary<ParsedArticle> = fc.record({
-  title: fc.constantFrom("بوتين يبحث مع أوباما الأزمة السورية", "Russia and the US discuss Syria", "لافروف: الحل سياسي"),
+  title: fc.constantFrom(
+    "بوتين يبحث مع أوباما الأزمة السورية",
+    "Russia and the US discuss Syria",
+    "لافروف: الحل سياسي",
+  ),
   source: fc.constant(null),
   body: fc.array(wordsLine(3, 20), { minLength: 0, maxLength: 4 }).map((lines) => lines.join("\n")),
   comments: fc.array(comment, { minLength: 1, maxLength: 8 }),
@@ -102,20 +109,23 @@ describe("parseArticle properties", () => {
     );
   });
 
-  it.each(["A", "B"] as const)("reads back an article rendered in layout %s to the same comments", (layout) => {
-    const options = fc.record({
-      lineEnding: fc.constantFrom("\n" as const, "\r\n" as const),
-      quoted: fc.boolean(),
-      bom: fc.boolean(),
-    });
-    fc.assert(
-      fc.property(article, options, (original, renderOptions) => {
-        const parsed = parseArticle(renderArticle(original, layout, renderOptions));
-        expect(parsed.comments).toEqual(original.comments);
-        expect(parsed.title).toBe(original.title);
-        expect(parsed.body).toBe(original.body);
-      }),
-      { numRuns: 500 },
-    );
-  });
+  it.each(["A", "B"] as const)(
+    "reads back an article rendered in layout %s to the same comments",
+    (layout) => {
+      const options = fc.record({
+        lineEnding: fc.constantFrom("\n" as const, "\r\n" as const),
+        quoted: fc.boolean(),
+        bom: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(article, options, (original, renderOptions) => {
+          const parsed = parseArticle(renderArticle(original, layout, renderOptions));
+          expect(parsed.comments).toEqual(original.comments);
+          expect(parsed.title).toBe(original.title);
+          expect(parsed.body).toBe(original.body);
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
 });

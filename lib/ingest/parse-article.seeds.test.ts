@@ -21,7 +21,12 @@ describe("the five seed articles", () => {
     expect(article.title).toBe("بوتين يتكلم بصراحة عن التدخل العسكري ويؤكد الحل السلمي");
     expect(article.source).toBeNull();
     expect(article.body).not.toMatch(/تلغرام|للإشتراك/);
-    expect(article.comments.map((c) => c.author)).toEqual(["علي البصري", "OMAR OMAR", "ساميه", "داعش ﻫﻲ صناعة إيران"]);
+    expect(article.comments.map((c) => c.author)).toEqual([
+      "علي البصري",
+      "OMAR OMAR",
+      "ساميه",
+      "داعش ﻫﻲ صناعة إيران",
+    ]);
     expect(article.comments.map((c) => c.title)).toEqual([
       "هبوا لمساندة الدواعش !!",
       "خزاكم الله أيها الخونة",
@@ -41,7 +46,13 @@ describe("the five seed articles", () => {
     expect(article.source).toBe("إيلاف");
     expect(article.body).not.toMatch(/إنستجرام|للإشتراك|^&$|^-$/m);
     expect(article.body.startsWith("قال إنه تحدث مع أوباما")).toBe(true);
-    expect(article.comments.map((c) => c.author)).toEqual(["بسام عبد الله", "علي البصري", "jamal", "سوري غير مسلم", "سالم"]);
+    expect(article.comments.map((c) => c.author)).toEqual([
+      "بسام عبد الله",
+      "علي البصري",
+      "jamal",
+      "سوري غير مسلم",
+      "سالم",
+    ]);
     expect(article.comments.map((c) => c.title)).toEqual([
       "الدواعش هم بوتن وبشار",
       "كم مقعد لداعش والنصرة !!!",
@@ -50,7 +61,13 @@ describe("the five seed articles", () => {
       "بعد خراب مالطة",
     ]);
     const starts = article.comments.map((c) => c.body.split(" ").slice(0, 3).join(" "));
-    expect(starts).toEqual(["لا مكان للمجرم", "الهدف تدمير سورية", "pourquoi ces syriens", "غلطة كبرى يا", "عن أي سلطة"]);
+    expect(starts).toEqual([
+      "لا مكان للمجرم",
+      "الهدف تدمير سورية",
+      "pourquoi ces syriens",
+      "غلطة كبرى يا",
+      "عن أي سلطة",
+    ]);
     expect(article.comments.every((c) => !c.body.includes("\n"))).toBe(true);
   });
 
@@ -67,7 +84,9 @@ describe("the five seed articles", () => {
   it("004 names no site", () => {
     const article = seed("004_");
     expect(article.source).toBeNull();
-    expect(article.title).toBe("وزارتا الدفاع الروسية والأمريكية تبحثان تنسيق الضربات ضد «داعش» في أجواء سورية");
+    expect(article.title).toBe(
+      "وزارتا الدفاع الروسية والأمريكية تبحثان تنسيق الضربات ضد «داعش» في أجواء سورية",
+    );
     expect(article.body.split("\n")).toHaveLength(11);
   });
 });

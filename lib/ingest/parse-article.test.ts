@@ -18,8 +18,16 @@ function parseError(input: string): IngestParseError {
 }
 
 const LAYOUT_A_COMMENTS: ParsedArticle["comments"] = [
-  { title: "من يصدق هذا الكلام؟", author: "أبو خليل", body: "كل طرف يتهم الآخر والضحية دائما هو المواطن البسيط" },
-  { title: "إلى متى - سؤال", author: "مها الشامي", body: "الحل السياسي هو الوحيد - ولا شيء غيره - والباقي تضييع وقت" },
+  {
+    title: "من يصدق هذا الكلام؟",
+    author: "أبو خليل",
+    body: "كل طرف يتهم الآخر والضحية دائما هو المواطن البسيط",
+  },
+  {
+    title: "إلى متى - سؤال",
+    author: "مها الشامي",
+    body: "الحل السياسي هو الوحيد - ولا شيء غيره - والباقي تضييع وقت",
+  },
   { title: "من يصدق هذا الكلام؟", author: null, body: "بدون اسم لأن الكلام صار خطرا" },
   { title: "Honte", author: "Pierre-Alain", body: "C'est toujours les civils qui paient - toujours." },
 ];
@@ -53,7 +61,17 @@ describe("parseArticle: layout A", () => {
 
   it("continues a body over several lines until the next title and author pair", () => {
     const parsed = parseArticle(
-      text("عنوان", "نص", "التعليقات", "رأي أول", "سامر -السطر الأول", "السطر الثاني", "السطر الثالث", "رأي ثان", "هند -نص قصير"),
+      text(
+        "عنوان",
+        "نص",
+        "التعليقات",
+        "رأي أول",
+        "سامر -السطر الأول",
+        "السطر الثاني",
+        "السطر الثالث",
+        "رأي ثان",
+        "هند -نص قصير",
+      ),
     );
     expect(parsed.comments).toEqual([
       { title: "رأي أول", author: "سامر", body: "السطر الأول\nالسطر الثاني\nالسطر الثالث" },
@@ -90,7 +108,23 @@ describe("parseArticle: layout B", () => {
 
   it("keeps blank-line paragraphs of one body together", () => {
     const parsed = parseArticle(
-      text("عنوان", "نص", "التعليقات", "", "أول", "سامر -", "", "فقرة أولى", "", "فقرة ثانية", "", "ثان", "هند -", "", "نص"),
+      text(
+        "عنوان",
+        "نص",
+        "التعليقات",
+        "",
+        "أول",
+        "سامر -",
+        "",
+        "فقرة أولى",
+        "",
+        "فقرة ثانية",
+        "",
+        "ثان",
+        "هند -",
+        "",
+        "نص",
+      ),
     );
     expect(parsed.comments).toEqual([
       { title: "أول", author: "سامر", body: "فقرة أولى\n\nفقرة ثانية" },
@@ -99,8 +133,12 @@ describe("parseArticle: layout B", () => {
   });
 
   it("treats ' - ' inside a body line as text, not as an author line", () => {
-    const parsed = parseArticle(text("عنوان", "نص", "التعليقات", "", "أول", "سامر -", "", "روسيا - أمريكا - سوريا", "ثم ماذا"));
-    expect(parsed.comments).toEqual([{ title: "أول", author: "سامر", body: "روسيا - أمريكا - سوريا\nثم ماذا" }]);
+    const parsed = parseArticle(
+      text("عنوان", "نص", "التعليقات", "", "أول", "سامر -", "", "روسيا - أمريكا - سوريا", "ثم ماذا"),
+    );
+    expect(parsed.comments).toEqual([
+      { title: "أول", author: "سامر", body: "روسيا - أمريكا - سوريا\nثم ماذا" },
+    ]);
   });
 });
 
@@ -157,7 +195,9 @@ describe("parseArticle: variants", () => {
   it("reads a missing author written as '-body' (A) and as an empty author line (B)", () => {
     const a = parseArticle(text("عنوان", "نص", "التعليقات", "رأي", "-بلا اسم"));
     expect(a.comments).toEqual([{ title: "رأي", author: null, body: "بلا اسم" }]);
-    const b = parseArticle(text("عنوان", "نص", "التعليقات", "", "رأي", "-", "", "بلا اسم", "", "رأي آخر", " -", "", "كذلك"));
+    const b = parseArticle(
+      text("عنوان", "نص", "التعليقات", "", "رأي", "-", "", "بلا اسم", "", "رأي آخر", " -", "", "كذلك"),
+    );
     expect(b.comments).toEqual([
       { title: "رأي", author: null, body: "بلا اسم" },
       { title: "رأي آخر", author: null, body: "كذلك" },
@@ -177,7 +217,11 @@ describe("parseArticle: variants", () => {
       ),
     );
     expect(parsed.comments).toEqual([
-      { title: "Quelle honte", author: "Jean-Luc", body: "Les grandes puissances s'en fichent - comme d'habitude." },
+      {
+        title: "Quelle honte",
+        author: "Jean-Luc",
+        body: "Les grandes puissances s'en fichent - comme d'habitude.",
+      },
       { title: "Peace?", author: "John Smith", body: "Both sides lie; nobody cares about civilians." },
     ]);
   });
@@ -195,7 +239,21 @@ describe("parseArticle: variants", () => {
 
   it.each(noiseLines)("drops the noise line %j from the article body and from comments", (noise) => {
     const parsed = parseArticle(
-      text(noise, "عنوان", noise, "فقرة", noise, "التعليقات", noise, "رأي", noise, "سامر -أول سطر", noise, "ثاني سطر", noise),
+      text(
+        noise,
+        "عنوان",
+        noise,
+        "فقرة",
+        noise,
+        "التعليقات",
+        noise,
+        "رأي",
+        noise,
+        "سامر -أول سطر",
+        noise,
+        "ثاني سطر",
+        noise,
+      ),
     );
     expect(parsed.title).toBe("عنوان");
     expect(parsed.body).toBe("فقرة");
@@ -203,7 +261,8 @@ describe("parseArticle: variants", () => {
   });
 
   it("keeps a long opinion that merely mentions Telegram", () => {
-    const opinion = "قرأت الخبر على تلغرام قبل أن تنشره الصحف وأظن أن متابعة القنوات هناك أسرع من أي موقع إخباري في المنطقة كلها";
+    const opinion =
+      "قرأت الخبر على تلغرام قبل أن تنشره الصحف وأظن أن متابعة القنوات هناك أسرع من أي موقع إخباري في المنطقة كلها";
     const parsed = parseArticle(text("عنوان", "نص", "التعليقات", "رأي", `سامر -${opinion}`));
     expect(parsed.comments[0]?.body).toBe(opinion);
   });
@@ -228,13 +287,22 @@ describe("parseArticle: errors", () => {
 
   it("rejects a header followed only by the disclaimer and noise", () => {
     const error = parseError(
-      text("عنوان", "نص", "التعليقات", "", "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف", "&"),
+      text(
+        "عنوان",
+        "نص",
+        "التعليقات",
+        "",
+        "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف",
+        "&",
+      ),
     );
     expect(error.reason).toMatch(/followed by no comments/);
   });
 
   it("rejects a comment section cut off after an author line", () => {
-    const error = parseError(text("عنوان", "نص", "التعليقات", "", "رأي", "سامر -", "", "نص", "", "رأي آخر", "هند -", ""));
+    const error = parseError(
+      text("عنوان", "نص", "التعليقات", "", "رأي", "سامر -", "", "نص", "", "رأي آخر", "هند -", ""),
+    );
     expect(error.reason).toMatch(/cut off/);
     expect(error.line).toBe(10);
   });
@@ -246,7 +314,9 @@ describe("parseArticle: errors", () => {
   });
 
   it("rejects a comment with an empty body between two comments", () => {
-    const error = parseError(text("عنوان", "نص", "التعليقات", "رأي", "سامر -نص", "رأي آخر", "هند -", "ثالث", "ليلى -نص"));
+    const error = parseError(
+      text("عنوان", "نص", "التعليقات", "رأي", "سامر -نص", "رأي آخر", "هند -", "ثالث", "ليلى -نص"),
+    );
     expect(error.reason).toBe("comment has no body");
     expect(error.line).toBe(6);
   });

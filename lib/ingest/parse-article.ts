@@ -34,9 +34,22 @@ interface Line {
  * not the title and not article text.
  */
 const SECTION_LABELS = new Set(
-  ["أخبار", "الأخبار", "اقتصاد", "رياضة", "ثقافة", "فنون", "منوعات", "صحة", "تكنولوجيا", "علوم", "آراء", "رأي", "مقالات", "سياسة"].map(
-    foldForMatching,
-  ),
+  [
+    "أخبار",
+    "الأخبار",
+    "اقتصاد",
+    "رياضة",
+    "ثقافة",
+    "فنون",
+    "منوعات",
+    "صحة",
+    "تكنولوجيا",
+    "علوم",
+    "آراء",
+    "رأي",
+    "مقالات",
+    "سياسة",
+  ].map(foldForMatching),
 );
 
 /** "التعليقات", optionally with a count or a colon: "التعليقات (5)", "التعليقات:". */
@@ -122,7 +135,9 @@ function parseArticlePart(lines: Line[]): { title: string; body: string; datelin
     }
   }
   if (titleIndex === -1) {
-    titleIndex = items.findIndex((item, i) => i >= start && !datelineIndexes.has(i) && !isSeparatorLine(item.text));
+    titleIndex = items.findIndex(
+      (item, i) => i >= start && !datelineIndexes.has(i) && !isSeparatorLine(item.text),
+    );
   }
   if (titleIndex === -1) {
     titleIndex = items.findIndex((item, i) => i >= start && !isSeparatorLine(item.text));

@@ -8,11 +8,13 @@ const HEADER = "source,article_url,article_title,author,title,body,created_at";
 
 async function collect(text: string, maxRecordBytes?: number): Promise<CommentRowResult[]> {
   const out: CommentRowResult[] = [];
-  for await (const result of readCsvRows(Readable.from([Buffer.from(text)]), maxRecordBytes)) out.push(result);
+  for await (const result of readCsvRows(Readable.from([Buffer.from(text)]), maxRecordBytes))
+    out.push(result);
   return out;
 }
 
-const summary = (results: CommentRowResult[]) => results.map((r) => ("row" in r ? [r.line, r.row.body] : [r.line, r.error]));
+const summary = (results: CommentRowResult[]) =>
+  results.map((r) => ("row" in r ? [r.line, r.row.body] : [r.line, r.error]));
 
 describe("readCsvRows", () => {
   it("reads rows, quoted commas and quoted newlines, with the line each record starts on", async () => {
@@ -66,7 +68,11 @@ describe("readCsvRows", () => {
   });
 
   it("gives up on an unclosed quote after the record limit and resumes on the next line", async () => {
-    const lines = [HEADER, ',,عنوان,,,"يفتح ولا يغلق,', ...Array.from({ length: 30 }, (_, i) => `,,عنوان,,,سطر ${i},`)];
+    const lines = [
+      HEADER,
+      ',,عنوان,,,"يفتح ولا يغلق,',
+      ...Array.from({ length: 30 }, (_, i) => `,,عنوان,,,سطر ${i},`),
+    ];
     const results = await collect(lines.join("\n"), 200);
     expect(results[0]).toEqual({ line: 2, error: "wrong quoting: a quoted field is never closed" });
     expect(results.slice(1).every((r) => "row" in r)).toBe(true);

@@ -1,5 +1,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import { COMMENT_ROW_COLUMNS, type CommentRowResult, REQUIRED_COLUMNS, validateCommentRecord } from "./comment-row.ts";
+import {
+  COMMENT_ROW_COLUMNS,
+  type CommentRowResult,
+  REQUIRED_COLUMNS,
+  validateCommentRecord,
+} from "./comment-row.ts";
 import { IngestParseError } from "./ingest-error.ts";
 import { MAX_ROW_BYTES } from "./limits.ts";
 import { splitLines } from "./split-lines.ts";
@@ -50,7 +55,10 @@ export async function* readCsvRows(
       continue;
     }
     if (fields.length !== header.length) {
-      yield { line: record.line, error: `wrong column count: expected ${header.length} fields, got ${fields.length}` };
+      yield {
+        line: record.line,
+        error: `wrong column count: expected ${header.length} fields, got ${fields.length}`,
+      };
       continue;
     }
     const named: Record<string, unknown> = {};
@@ -86,7 +94,8 @@ function readFields(text: string): string[] | string {
     return rows[0];
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "CSV_INVALID_CLOSING_QUOTE") return "wrong quoting: text follows a closing quote inside a field";
+    if (code === "CSV_INVALID_CLOSING_QUOTE")
+      return "wrong quoting: text follows a closing quote inside a field";
     if (code === "CSV_QUOTE_NOT_CLOSED") return "wrong quoting: a quoted field is never closed";
     if (code === "CSV_INVALID_OPENING_QUOTE") return "wrong quoting: a quote opens in the middle of a field";
     return `unreadable CSV: ${error instanceof Error ? error.message : String(error)}`;
@@ -105,9 +114,15 @@ function quoteCount(text: string): number {
  * MAX_CSV_RECORD_LINES lines or maxRecordBytes bytes is reported at the line it opens on,
  * and reading resumes at the line after it.
  */
-async function* csvRecords(source: AsyncIterable<Uint8Array | string>, maxRecordBytes: number): AsyncGenerator<RawRecord> {
+async function* csvRecords(
+  source: AsyncIterable<Uint8Array | string>,
+  maxRecordBytes: number,
+): AsyncGenerator<RawRecord> {
   let pending: Pending | null = null;
-  const unclosed = (p: Pending): RawRecord => ({ line: p.line, error: "wrong quoting: a quoted field is never closed" });
+  const unclosed = (p: Pending): RawRecord => ({
+    line: p.line,
+    error: "wrong quoting: a quoted field is never closed",
+  });
 
   // Feeds one physical line; returns the records it completes (several after a rescan).
   function* feed(number: number, text: string): Generator<RawRecord> {
@@ -121,7 +136,12 @@ async function* csvRecords(source: AsyncIterable<Uint8Array | string>, maxRecord
         pending.quotes += quoteCount(next.text);
       } else {
         if (next.text.trim() === "") continue;
-        pending = { line: next.number, lines: [next], bytes: Buffer.byteLength(next.text), quotes: quoteCount(next.text) };
+        pending = {
+          line: next.number,
+          lines: [next],
+          bytes: Buffer.byteLength(next.text),
+          quotes: quoteCount(next.text),
+        };
       }
       if (pending.quotes % 2 === 0) {
         yield { line: pending.line, text: pending.lines.map((l) => l.text).join("\n") };
@@ -150,7 +170,10 @@ async function* csvRecords(source: AsyncIterable<Uint8Array | string>, maxRecord
       }
     }
     yield "tooLongBytes" in piece
-      ? { line: piece.lineNumber, error: `line is ${piece.tooLongBytes} bytes, over the ${maxRecordBytes} byte limit` }
+      ? {
+          line: piece.lineNumber,
+          error: `line is ${piece.tooLongBytes} bytes, over the ${maxRecordBytes} byte limit`,
+        }
       : { line: piece.lineNumber, error: "invalid UTF-8" };
   }
   while (pending) {

@@ -18,7 +18,8 @@ const row = (overrides: Record<string, unknown> = {}) =>
 
 async function collect(text: string, maxLineBytes?: number): Promise<CommentRowResult[]> {
   const out: CommentRowResult[] = [];
-  for await (const result of readJsonlRows(Readable.from([Buffer.from(text)]), maxLineBytes)) out.push(result);
+  for await (const result of readJsonlRows(Readable.from([Buffer.from(text)]), maxLineBytes))
+    out.push(result);
   return out;
 }
 
@@ -39,10 +40,21 @@ describe("parseJsonlLine", () => {
   });
 
   it("reads absent, null and empty optional fields as null and ignores unknown columns", () => {
-    const result = parseJsonlLine(JSON.stringify({ article_title: "عنوان", body: " نص ", author: "", label_insult: true }), 1);
+    const result = parseJsonlLine(
+      JSON.stringify({ article_title: "عنوان", body: " نص ", author: "", label_insult: true }),
+      1,
+    );
     expect(result).toEqual({
       line: 1,
-      row: { source: null, articleUrl: null, articleTitle: "عنوان", author: null, title: null, body: "نص", createdAt: null },
+      row: {
+        source: null,
+        articleUrl: null,
+        articleTitle: "عنوان",
+        author: null,
+        title: null,
+        body: "نص",
+        createdAt: null,
+      },
     });
   });
 
@@ -87,13 +99,20 @@ describe("readJsonlRows", () => {
   it("rejects an over-long line as a row error and reads on", async () => {
     const long = row({ body: "x".repeat(5000) });
     const results = await collect([row(), long, row()].join("\n"), 1024);
-    expect(results[1]).toEqual({ line: 2, error: `line is ${Buffer.byteLength(long)} bytes, over the 1024 byte limit` });
+    expect(results[1]).toEqual({
+      line: 2,
+      error: `line is ${Buffer.byteLength(long)} bytes, over the 1024 byte limit`,
+    });
     expect(results.map((r) => "row" in r)).toEqual([true, false, true]);
   });
 
   it("reports a line of invalid UTF-8", async () => {
     const out: CommentRowResult[] = [];
-    const bytes = Buffer.concat([Buffer.from(`${row()}\n`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(`\n${row()}`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${row()}\n`),
+      Buffer.from([0xff, 0xfe, 0x41]),
+      Buffer.from(`\n${row()}`),
+    ]);
     for await (const r of readJsonlRows(Readable.from([bytes]))) out.push(r);
     expect(out[1]).toEqual({ line: 2, error: "invalid UTF-8" });
   });

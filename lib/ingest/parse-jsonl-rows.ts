@@ -27,7 +27,10 @@ export async function* readJsonlRows(
 ): AsyncGenerator<CommentRowResult> {
   for await (const piece of splitLines(source, maxLineBytes)) {
     if ("tooLongBytes" in piece) {
-      yield { line: piece.lineNumber, error: `line is ${piece.tooLongBytes} bytes, over the ${maxLineBytes} byte limit` };
+      yield {
+        line: piece.lineNumber,
+        error: `line is ${piece.tooLongBytes} bytes, over the ${maxLineBytes} byte limit`,
+      };
     } else if ("invalidUtf8" in piece) {
       yield { line: piece.lineNumber, error: "invalid UTF-8" };
     } else if (piece.text.trim() !== "") {

@@ -22,7 +22,11 @@ export function disclaimerLine(source: string | null): string {
  * reads the result back to the same comments for any comment whose fields are not
  * ambiguous in that layout (see parse-article.property.test.ts).
  */
-export function renderArticle(article: ParsedArticle, layout: CommentLayout, options: RenderOptions = {}): string {
+export function renderArticle(
+  article: ParsedArticle,
+  layout: CommentLayout,
+  options: RenderOptions = {},
+): string {
   const lines: string[] = [article.title];
   if (article.body !== "") lines.push(...article.body.split("\n"));
   if (article.comments.length > 0) {
@@ -45,5 +49,11 @@ function renderLayoutA(comment: ParsedComment): string[] {
 
 function renderLayoutB(comment: ParsedComment): string[] {
   const authorLine = comment.author === null ? "-" : `${comment.author} -`;
-  return [...(comment.title === null ? [] : [comment.title]), authorLine, "", ...comment.body.split("\n"), ""];
+  return [
+    ...(comment.title === null ? [] : [comment.title]),
+    authorLine,
+    "",
+    ...comment.body.split("\n"),
+    "",
+  ];
 }

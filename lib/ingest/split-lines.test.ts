@@ -35,7 +35,12 @@ describe("splitLines", () => {
   });
 
   it("reports a line over the cap by its size and goes on with the next line", async () => {
-    const chunks = [Buffer.from("short\n"), Buffer.alloc(5000, 0x61), Buffer.alloc(5000, 0x62), Buffer.from("\nafter\n")];
+    const chunks = [
+      Buffer.from("short\n"),
+      Buffer.alloc(5000, 0x61),
+      Buffer.alloc(5000, 0x62),
+      Buffer.from("\nafter\n"),
+    ];
     expect(await collect(Readable.from(chunks), 1024)).toEqual([
       { lineNumber: 1, text: "short" },
       { lineNumber: 2, tooLongBytes: 10_000 },

@@ -15,20 +15,22 @@ export const SITE_HOSTS: Record<(typeof SITES)[number], string> = {
   "الجزيرة نت": "aljazeera.example",
 };
 
-export const HEADLINE_ACTORS = [
-  "بوتين",
-  "لافروف",
-  "الكرملين",
-  "البيت الأبيض",
-  "واشنطن",
-  "موسكو",
-  "البنتاغون",
-  "دمشق",
-  "مجلس الأمن",
-  "الخارجية الأميركية",
-  "وزارة الدفاع الروسية",
+/** Headline subjects with their grammatical gender, which the verb must agree with. */
+export const HEADLINE_ACTORS: ReadonlyArray<readonly [string, "m" | "f"]> = [
+  ["بوتين", "m"],
+  ["لافروف", "m"],
+  ["الكرملين", "m"],
+  ["البيت الأبيض", "m"],
+  ["واشنطن", "f"],
+  ["موسكو", "f"],
+  ["البنتاغون", "m"],
+  ["دمشق", "f"],
+  ["مجلس الأمن", "m"],
+  ["الخارجية الأميركية", "f"],
+  ["وزارة الدفاع الروسية", "f"],
 ];
 
+/** Masculine present-tense verbs; the feminine form swaps the leading ي for ت. */
 export const HEADLINE_VERBS = ["يبحث", "يحذر من", "يعلن", "يرفض", "يدعو إلى", "يناقش", "يؤكد", "ينفي"];
 
 export const HEADLINE_TOPICS = [
@@ -67,10 +69,30 @@ export const FIRST_NAMES = [
   "هدى",
 ];
 
-export const SURNAMES = ["البصري", "الحلبي", "الشامي", "المصري", "العراقي", "التونسي", "الخطيب", "عبد الله", "الأحمد", "الزعبي"];
+export const SURNAMES = [
+  "البصري",
+  "الحلبي",
+  "الشامي",
+  "المصري",
+  "العراقي",
+  "التونسي",
+  "الخطيب",
+  "عبد الله",
+  "الأحمد",
+  "الزعبي",
+];
 
 /** Pen names readers choose instead of a real name. */
-export const PEN_NAMES = ["سوري حر", "مواطن عربي", "ابن الشام", "متابع", "قارئ من الخليج", "مغترب", "عراقي أصيل", "أبو سعيد"];
+export const PEN_NAMES = [
+  "سوري حر",
+  "مواطن عربي",
+  "ابن الشام",
+  "متابع",
+  "قارئ من الخليج",
+  "مغترب",
+  "عراقي أصيل",
+  "أبو سعيد",
+];
 
 export const LATIN_NAMES = ["jamal", "OMAR OMAR", "Sami88", "karim_dz", "Nadia", "Youssef M.", "abu_ali"];
 
@@ -150,7 +172,18 @@ export const ENGLISH_SENTENCES = [
 ];
 
 /** Short reactions that make up a good share of real comment sections. */
-export const SHORT_REACTIONS = ["شكرا", "صدقت", "كلام سليم", "مقال رائع", "لا تعليق", "حسبنا الله", "الله يحمي سوريا", "👍", "هههههه", "كذابين"];
+export const SHORT_REACTIONS = [
+  "شكرا",
+  "صدقت",
+  "كلام سليم",
+  "مقال رائع",
+  "لا تعليق",
+  "حسبنا الله",
+  "الله يحمي سوريا",
+  "👍",
+  "هههههه",
+  "كذابين",
+];
 
 /** Abuse aimed at people: the rate of these drives the insult rate of the data. */
 export const INSULTS = [

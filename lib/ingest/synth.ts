@@ -31,6 +31,12 @@ export function createRandom(seed: number): () => number {
   };
 }
 
+function headline(pick: <T>(items: readonly T[]) => T): string {
+  const [actor, gender] = pick(vocabulary.HEADLINE_ACTORS);
+  const verb = pick(vocabulary.HEADLINE_VERBS);
+  return `${actor} ${gender === "f" ? verb.replace(/^ي/, "ت") : verb} ${pick(vocabulary.HEADLINE_TOPICS)}`;
+}
+
 interface SynthArticle {
   source: string;
   url: string;
@@ -58,7 +64,7 @@ export function* synthComments(options: SynthOptions): Generator<CommentRow> {
     return {
       source,
       url: `https://${vocabulary.SITE_HOSTS[source]}/news/${100000 + index}`,
-      title: `${ownPick(vocabulary.HEADLINE_ACTORS)} ${ownPick(vocabulary.HEADLINE_VERBS)} ${ownPick(vocabulary.HEADLINE_TOPICS)}`,
+      title: headline(ownPick),
       publishedAt: until - TWO_YEARS_MS + Math.floor(own() * (TWO_YEARS_MS - 72 * HOUR_MS)),
     };
   };
@@ -87,7 +93,12 @@ export function* synthComments(options: SynthOptions): Generator<CommentRow> {
       const count = 4 + Math.floor(random() * 6);
       const parts: string[] = [];
       for (let i = 0; i < count; i++) {
-        const joiner = i === 0 ? "" : random() < 0.2 ? "\n" : ` ${random() < 0.3 ? `${pick(vocabulary.CONNECTIVES)} ` : ""}`;
+        const joiner =
+          i === 0
+            ? ""
+            : random() < 0.2
+              ? "\n"
+              : ` ${random() < 0.3 ? `${pick(vocabulary.CONNECTIVES)} ` : ""}`;
         parts.push(joiner + sentence() + pick(vocabulary.PUNCTUATION_ENDINGS));
       }
       text = parts.join("");

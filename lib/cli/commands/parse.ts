@@ -21,7 +21,8 @@ export const parseCommand: Command = {
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs("parse", args, { pretty: { type: "boolean" } });
     const [path, ...extra] = positionals;
-    if (!path || extra.length > 0) throw new CliError("parse: expects exactly one FILE (see 'raqib help parse')", 2);
+    if (!path || extra.length > 0)
+      throw new CliError("parse: expects exactly one FILE (see 'raqib help parse')", 2);
     try {
       const bytes = path === "-" ? await readStream(ctx.stdin) : await readArticleFile(path);
       const { title, source, body, comments } = parseArticle(decodeInput(bytes));
@@ -29,7 +30,8 @@ export const parseCommand: Command = {
       ctx.stdout.write(`${json}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof IngestError) throw new CliError(`${path === "-" ? "<stdin>" : path}: ${error.message}`);
+      if (error instanceof IngestError)
+        throw new CliError(`${path === "-" ? "<stdin>" : path}: ${error.message}`);
       throw error;
     }
   },
@@ -41,12 +43,15 @@ async function readArticleFile(path: string): Promise<Uint8Array> {
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: ${code === "ENOENT" ? "no such file" : `cannot read (${code ?? "unknown error"})`}`);
+    throw new CliError(
+      `${path}: ${code === "ENOENT" ? "no such file" : `cannot read (${code ?? "unknown error"})`}`,
+    );
   }
   if (info.isDirectory()) throw new CliError(`${path}: is a directory, not an article file`);
   if (!info.isFile()) throw new CliError(`${path}: not a regular file`);
   // Checked before reading so that a huge file is never loaded.
-  if (info.size > MAX_ARTICLE_FILE_BYTES) throw new InputDecodeError(tooLargeReason(info.size, MAX_ARTICLE_FILE_BYTES));
+  if (info.size > MAX_ARTICLE_FILE_BYTES)
+    throw new InputDecodeError(tooLargeReason(info.size, MAX_ARTICLE_FILE_BYTES));
   const handle = await open(path, "r");
   try {
     return await handle.readFile();

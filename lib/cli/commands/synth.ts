@@ -19,7 +19,10 @@ The same options always produce the same file. --out - writes to stdout.
 function positiveInteger(name: string, value: string | undefined, allowZero = false): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || (!allowZero && Number(value) === 0) || !Number.isSafeInteger(Number(value))) {
-    throw new CliError(`synth: --${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got '${value}'`, 2);
+    throw new CliError(
+      `synth: --${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got '${value}'`,
+      2,
+    );
   }
   return Number(value);
 }
@@ -37,7 +40,8 @@ export const synthCommand: Command = {
     });
     if (positionals.length > 0) throw new CliError(`synth: unexpected argument '${positionals[0]}'`, 2);
     const comments = positiveInteger("comments", values.comments, true);
-    if (comments === undefined) throw new CliError("synth: --comments N is required (see 'raqib help synth')", 2);
+    if (comments === undefined)
+      throw new CliError("synth: --comments N is required (see 'raqib help synth')", 2);
     if (!values.out) throw new CliError("synth: --out FILE is required (see 'raqib help synth')", 2);
     const articles = positiveInteger("articles", values.articles);
     const seed = positiveInteger("seed", values.seed, true) ?? SYNTH_DEFAULT_SEED;
