@@ -53,6 +53,12 @@ describe("decodeInput", () => {
     expect(findInvalidUtf8(Buffer.from("سلام 👋 ok"))).toBe(-1);
   });
 
+  it("recognises UTF-16 without a byte-order mark", () => {
+    const le = Buffer.from("عنوان المقال\nنص", "utf16le");
+    expect(decodeError(le).reason).toMatch(/^UTF-16 text without a byte-order mark/);
+    expect(decodeError(utf16be("Title\nbody").subarray(2)).reason).toMatch(/^UTF-16 text without a byte-order mark/);
+  });
+
   it("rejects binary data", () => {
     expect(
       decodeError(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])).reason,

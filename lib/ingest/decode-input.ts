@@ -29,6 +29,9 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): str
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     text = decodeUtf16(bytes.subarray(2), "be");
   } else {
+    if (looksLikeUtf16WithoutBom(bytes)) {
+      throw new InputDecodeError("UTF-16 text without a byte-order mark (save it as UTF-8, or as UTF-16 with a BOM)");
+    }
     if (looksBinary(bytes)) throw new InputDecodeError("binary data, not text");
     const invalidAt = findInvalidUtf8(bytes);
     if (invalidAt !== -1) {
@@ -68,6 +71,23 @@ function decodeUtf16(bytes: Uint8Array, order: "le" | "be"): string {
   } catch {
     throw new InputDecodeError(`invalid UTF-16${order === "be" ? "BE" : "LE"}: unpaired surrogate`);
   }
+}
+
+/**
+ * UTF-16 text of Arabic or Latin script has a NUL or Arabic-block byte (0x06) in every
+ * other position; binary data does not keep to that rhythm.
+ */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length - (bytes.length % 2), BINARY_SAMPLE_BYTES);
+  if (end < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < end; i += 2) {
+    if (bytes[i] === 0 || bytes[i] === 0x06) even++;
+    if (bytes[i + 1] === 0 || bytes[i + 1] === 0x06) odd++;
+  }
+  const pairs = end / 2;
+  return (even / pairs > 0.9 && odd / pairs < 0.1) || (odd / pairs > 0.9 && even / pairs < 0.1);
 }
 
 /** NUL bytes, or a high share of control characters, in the first 64 kB. */

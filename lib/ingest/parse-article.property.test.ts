@@ -53,7 +53,7 @@ const article: fc.Arbitrary<ParsedArticle> = fc.record({
     "Russia and the US discuss Syria",
     "لافروف: الحل سياسي",
   ),
-  source: fc.constant(null),
+  source: fc.constantFrom(null, "إيلاف", "سانا"),
   body: fc.array(wordsLine(3, 20), { minLength: 0, maxLength: 4 }).map((lines) => lines.join("\n")),
   comments: fc.array(comment, { minLength: 1, maxLength: 8 }),
 });

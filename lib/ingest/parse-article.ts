@@ -66,7 +66,7 @@ const MAX_HEADER_BLOCK_LINES = 4;
 
 /**
  * Parses an article dump: title, article body, the source site when the text names it, and
- * the comments in either layout (see README in this folder for the grammar). Throws only
+ * the comments in either layout (the grammar is in lib/ingest/README.md). Throws only
  * IngestParseError. Linear in the size of the text.
  */
 export function parseArticle(text: string): ParsedArticle {

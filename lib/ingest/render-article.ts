@@ -11,9 +11,13 @@ export interface RenderOptions {
   bom?: boolean;
 }
 
-/** The comment-section disclaimer of layout B; it names the site when the article has one. */
+/**
+ * The comment-section disclaimer of layout B. It names the site only when the article has
+ * one, since parseArticle reports whatever site a disclaimer names.
+ */
 export function disclaimerLine(source: string | null): string {
-  return `جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي ${source ?? "الموقع"}`;
+  const own = "جميع التعليقات المنشورة تعبر عن رأي كتّابها";
+  return source === null ? own : `${own} ولا تعبر بالضرورة عن رأي ${source}`;
 }
 
 /**
