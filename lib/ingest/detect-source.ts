@@ -29,8 +29,7 @@ export function knownSourceName(text: string): string | null {
 }
 
 /** "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف" */
-export function isCommentDisclaimer(line: string): boolean {
-  const folded = foldForMatching(line);
+export function isCommentDisclaimer(line: string, folded: string = foldForMatching(line)): boolean {
   return folded.startsWith("جميع التعليقات المنشوره") || /^التعليقات المنشوره تعبر عن راي/.test(folded);
 }
 

@@ -5,14 +5,16 @@
  * only ever compared; parsed text is returned as written.
  */
 export function foldForMatching(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\u200b-\u200f\u061c\u2066-\u2069\ufeff]/g, "")
-    .replace(/[\u0640\u064b-\u065f\u0670]/g, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  return (
+    text
+      .normalize("NFKC")
+      // Invisible marks, tatweel and diacritics carry no letters.
+      .replace(/[\u200b-\u200f\u061c\u2066-\u2069\ufeff\u0640\u064b-\u065f\u0670]/g, "")
+      .replace(/[أإآٱ]/g, "ا")
+      .replace(/ى/g, "ي")
+      .replace(/ة/g, "ه")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toLowerCase()
+  );
 }

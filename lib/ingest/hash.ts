@@ -1,40 +1,58 @@
 import { createHash } from "node:crypto";
 
 /**
- * Identity of ingested text. Two inputs are the same article (or comment) when their text is
- * the same after NFKC (presentation forms → letters), trimming and collapsing white space;
- * line-end style, BOMs and "> " quoting are already gone after parsing.
+ * Identity of ingested content, so that importing the same dump twice stores nothing twice.
+ * Two texts are the same when they differ only in Unicode form (NFKC: presentation-form
+ * letters, compatibility characters), surrounding whitespace, or the amount and kind of
+ * whitespace between words (including line breaks and CRLF). Letters, diacritics,
+ * punctuation and case are kept: they are what a commenter wrote.
  */
-export function identityText(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/gu, " ").trim();
+export function normaliseForHash(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
 }
 
-function sha256(parts: (string | null)[]): string {
+function sha256Hex(parts: string[]): string {
   const hash = createHash("sha256");
-  for (const part of parts) {
-    hash.update(part === null ? "\u0000null" : identityText(part));
-    hash.update("\u0001");
-  }
+  // A separator no normalised field can contain keeps ("ab","c") apart from ("a","bc").
+  hash.update(parts.join("\u0000"), "utf8");
   return hash.digest("hex");
 }
 
-/** An article is its title and body; the same text from two files is stored once. */
+/**
+ * An article parsed from a .txt dump is its title and body; the source is left out so that
+ * a later, better source detection does not turn a re-import into a new article.
+ */
 export function articleContentHash(article: { title: string; body: string }): string {
-  return sha256(["article", article.title, article.body]);
-}
-
-/** An article known only by the columns of a comment export: its URL, else source and title. */
-export function articleKeyHash(key: { url: string | null; source: string | null; title: string }): string {
-  return key.url ? sha256(["article-url", key.url]) : sha256(["article-title", key.source, key.title]);
+  return sha256Hex(["article", normaliseForHash(article.title), normaliseForHash(article.body)]);
 }
 
 /**
- * A comment is its article plus who wrote what: the same "شكرا" under two articles, or by two
- * readers, is two comments; the same comment ingested twice is one.
+ * An article known only from comment rows (JSONL/CSV) is its URL when there is one, else
+ * its source and title.
+ */
+export function articleRowKeyHash(row: {
+  source: string | null;
+  articleUrl: string | null;
+  articleTitle: string;
+}): string {
+  if (row.articleUrl) return sha256Hex(["article-url", row.articleUrl.trim()]);
+  return sha256Hex(["article-title", normaliseForHash(row.source ?? ""), normaliseForHash(row.articleTitle)]);
+}
+
+/**
+ * A comment is its article plus who wrote what: the same "شكرا" under two articles, or by
+ * two named authors, is two comments; the same text by the same author under the same
+ * article and title is one.
  */
 export function commentBodyHash(
   articleHash: string,
   comment: { title: string | null; author: string | null; body: string },
 ): string {
-  return sha256(["comment", articleHash, comment.title, comment.author, comment.body]);
+  return sha256Hex([
+    "comment",
+    articleHash,
+    comment.author === null ? "\u0001" : normaliseForHash(comment.author),
+    comment.title === null ? "\u0001" : normaliseForHash(comment.title),
+    normaliseForHash(comment.body),
+  ]);
 }

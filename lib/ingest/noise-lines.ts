@@ -63,16 +63,23 @@ const MAX_PROMOTION_WORDS = 16;
 /** Stray entity debris left by HTML-to-text conversion: `&`, `&amp;`, `&nbsp;` alone on a line. */
 const ENTITY_DEBRIS = /^(?:&(?:amp;|nbsp;|#160;)?\s*)+$/;
 
-export function isNoiseLine(line: string): boolean {
+/** `folded` is foldForMatching(line) when the caller already has it. */
+export function isNoiseLine(line: string, folded?: string): boolean {
   const trimmed = line.trim();
   if (trimmed === "") return false;
   if (ENTITY_DEBRIS.test(trimmed)) return true;
-  const folded = foldForMatching(trimmed);
-  if (PROMOTION_PHRASES.some((phrase) => folded.includes(phrase))) return true;
-  const words = folded.split(" ");
-  if (words.length > MAX_PROMOTION_WORDS) return false;
-  const mentionsPlatform = PLATFORMS.some((platform) => folded.includes(platform));
-  return mentionsPlatform && words.some((word) => CALLS_TO_ACTION.some((cta) => word.includes(cta)));
+  // Promotions are short; counting spaces first keeps long article lines cheap.
+  if (countSpaces(trimmed, MAX_PROMOTION_WORDS) >= MAX_PROMOTION_WORDS) return false;
+  const key = folded ?? foldForMatching(trimmed);
+  if (PROMOTION_PHRASES.some((phrase) => key.includes(phrase))) return true;
+  if (!PLATFORMS.some((platform) => key.includes(platform))) return false;
+  return key.split(" ").some((word) => CALLS_TO_ACTION.some((cta) => word.includes(cta)));
+}
+
+function countSpaces(text: string, stopAt: number): number {
+  let count = 0;
+  for (let i = text.indexOf(" "); i !== -1 && count < stopAt; i = text.indexOf(" ", i + 1)) count++;
+  return count;
 }
 
 /** A line of only punctuation (`-`, `&`, `*`…): page-layout debris in an article body. */

@@ -27,6 +27,8 @@ export interface ParsedArticle {
 interface Line {
   text: string;
   number: number;
+  /** foldForMatching(text), computed once: markers are matched on it. */
+  folded: string;
 }
 
 /**
@@ -64,12 +66,12 @@ const MAX_HEADER_BLOCK_LINES = 4;
 
 /**
  * Parses an article dump: title, article body, the source site when the text names it, and
- * the comments in either layout (see README in this folder for the grammar). Throws only
+ * the comments in either layout (the grammar is in lib/ingest/README.md). Throws only
  * IngestParseError. Linear in the size of the text.
  */
 export function parseArticle(text: string): ParsedArticle {
   const lines = splitLines(text);
-  const headerIndex = lines.findIndex((line) => COMMENTS_HEADER.test(foldForMatching(line.text)));
+  const headerIndex = lines.findIndex((line) => COMMENTS_HEADER.test(line.folded));
   const articleLines = headerIndex === -1 ? lines : lines.slice(0, headerIndex);
   const { title, body, datelineSource } = parseArticlePart(articleLines);
 
@@ -77,16 +79,16 @@ export function parseArticle(text: string): ParsedArticle {
   let disclaimerSource: string | null = null;
   const header = headerIndex === -1 ? undefined : lines[headerIndex];
   if (header) {
-    const sectionLines = lines.slice(headerIndex + 1).filter((line) => !isNoiseLine(line.text));
-    for (const line of sectionLines) {
-      if (isCommentDisclaimer(line.text)) {
+    const sectionLines: Line[] = [];
+    for (const line of lines.slice(headerIndex + 1)) {
+      if (isNoiseLine(line.text, line.folded)) continue;
+      if (isCommentDisclaimer(line.text, line.folded)) {
         disclaimerSource ??= sourceFromDisclaimer(line.text);
+        continue;
       }
+      sectionLines.push(line);
     }
-    comments = parseCommentSection(
-      sectionLines.filter((line) => !isCommentDisclaimer(line.text)),
-      header.number,
-    );
+    comments = parseCommentSection(sectionLines, header.number);
   }
   return { title, source: disclaimerSource ?? datelineSource, body, comments };
 }
@@ -102,15 +104,16 @@ function splitLines(text: string): Line[] {
     if (allQuoted || (index === firstContent && /^\s*> /.test(line))) {
       text = text.replace(/^\s*> ?/, "");
     }
-    return { text: text.replace(/^\ufeff/, "").trim(), number: index + 1 };
+    const trimmed = text.replace(/^\ufeff/, "").trim();
+    return { text: trimmed, number: index + 1, folded: foldForMatching(trimmed) };
   });
 }
 
 function parseArticlePart(lines: Line[]): { title: string; body: string; datelineSource: string | null } {
-  const items = lines.filter((line) => line.text !== "" && !isNoiseLine(line.text));
+  const items = lines.filter((line) => line.text !== "" && !isNoiseLine(line.text, line.folded));
   let start = 0;
   const first = items[0];
-  if (first && SECTION_LABELS.has(foldForMatching(first.text))) start = 1;
+  if (first && SECTION_LABELS.has(first.folded)) start = 1;
 
   let datelineSource: string | null = null;
   const datelineIndexes = new Set<number>();
@@ -190,8 +193,11 @@ function parseCommentSection(lines: Line[], headerLine: number): ParsedComment[]
   const own = readAuthorLine(firstLine?.text ?? "");
   const layout: Layout = (next ?? own)?.rest === "" ? "B" : "A";
   if (!next && !own) {
+    const onlyLine = lines.slice(first + 1).every((line) => line.text === "");
     throw new IngestParseError(
-      "comment section: expected a comment title followed by an 'author -' line",
+      onlyLine
+        ? "the comment section is cut off: a title with no 'author -' line after it"
+        : "comment section: expected a comment title followed by an 'author -' line",
       firstLine?.number ?? headerLine,
     );
   }

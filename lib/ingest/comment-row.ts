@@ -1,0 +1,134 @@
+import {
+  MAX_ARTICLE_TITLE_CHARS,
+  MAX_ARTICLE_URL_CHARS,
+  MAX_AUTHOR_CHARS,
+  MAX_COMMENT_BODY_CHARS,
+  MAX_COMMENT_TITLE_CHARS,
+  MAX_SOURCE_CHARS,
+} from "./limits.ts";
+
+/**
+ * One comment from a JSONL or CSV export. The file columns are snake_case
+ * (`source, article_url, article_title, author, title, body, created_at`), the same that
+ * Raqib's own export writes; unknown columns (such as label columns an export may add)
+ * are ignored, so an export re-imports cleanly.
+ */
+export interface CommentRow {
+  source: string | null;
+  articleUrl: string | null;
+  articleTitle: string;
+  author: string | null;
+  title: string | null;
+  body: string;
+  createdAt: Date | null;
+}
+
+/** The file columns, in the order Raqib writes them. */
+export const COMMENT_ROW_COLUMNS = [
+  "source",
+  "article_url",
+  "article_title",
+  "author",
+  "title",
+  "body",
+  "created_at",
+] as const;
+
+export type CommentRowColumn = (typeof COMMENT_ROW_COLUMNS)[number];
+
+/** Columns without which a row means nothing; the others may be absent or empty (null). */
+export const REQUIRED_COLUMNS: readonly CommentRowColumn[] = ["article_title", "body"];
+
+/** A valid row, or the reason a row was rejected with its 1-based line in the file. */
+export type CommentRowResult = { line: number; row: CommentRow } | { line: number; error: string };
+
+const OPTIONAL_TEXT: ReadonlyArray<[CommentRowColumn, number]> = [
+  ["source", MAX_SOURCE_CHARS],
+  ["article_url", MAX_ARTICLE_URL_CHARS],
+  ["author", MAX_AUTHOR_CHARS],
+  ["title", MAX_COMMENT_TITLE_CHARS],
+];
+
+class RowError extends Error {}
+
+/**
+ * Validates one record (already split into named fields) into a CommentRow. Text is
+ * trimmed; absent, null or empty optional text becomes null (CSV can only write a missing
+ * value as an empty field, so JSONL is treated the same way).
+ */
+export function validateCommentRecord(record: Record<string, unknown>, line: number): CommentRowResult {
+  try {
+    const optional = (column: CommentRowColumn, max: number): string | null => {
+      const value = record[column];
+      if (value === undefined || value === null) return null;
+      if (typeof value !== "string")
+        throw new RowError(`${column}: must be a string or null, got ${typeName(value)}`);
+      const text = value.trim();
+      if (text.length > max)
+        throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
+      return text === "" ? null : text;
+    };
+    const required = (column: CommentRowColumn, max: number): string => {
+      const value = record[column];
+      if (value === undefined || value === null) throw new RowError(`${column}: missing`);
+      if (typeof value !== "string")
+        throw new RowError(`${column}: must be a string, got ${typeName(value)}`);
+      const text = value.trim();
+      if (text === "") throw new RowError(`${column}: empty`);
+      if (text.length > max)
+        throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
+      return text;
+    };
+    const [source, articleUrl, author, title] = OPTIONAL_TEXT.map(([column, max]) => optional(column, max));
+    const articleTitle = required("article_title", MAX_ARTICLE_TITLE_CHARS);
+    const body = required("body", MAX_COMMENT_BODY_CHARS);
+    const createdText = optional("created_at", 100);
+    let createdAt: Date | null = null;
+    if (createdText !== null) {
+      createdAt = parseTimestamp(createdText);
+      if (!createdAt) throw new RowError(`created_at: '${createdText.slice(0, 40)}' is not an ISO 8601 date`);
+    }
+    return {
+      line,
+      row: {
+        source: source ?? null,
+        articleUrl: articleUrl ?? null,
+        articleTitle,
+        author: author ?? null,
+        title: title ?? null,
+        body,
+        createdAt,
+      },
+    };
+  } catch (error) {
+    if (error instanceof RowError) return { line, error: error.message };
+    throw error;
+  }
+}
+
+/** ISO 8601 dates only ("2025-03-01", "2025-03-01T10:00:00Z", with offset); not locale formats. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function parseTimestamp(text: string): Date | null {
+  if (!ISO_DATE.test(text)) return null;
+  const date = new Date(text.includes(" ") ? text.replace(" ", "T") : text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+/** The snake_case record Raqib writes for a row (JSONL object, CSV columns). */
+export function commentRowToRecord(row: CommentRow): Record<CommentRowColumn, string | null> {
+  return {
+    source: row.source,
+    article_url: row.articleUrl,
+    article_title: row.articleTitle,
+    author: row.author,
+    title: row.title,
+    body: row.body,
+    created_at: row.createdAt ? row.createdAt.toISOString() : null,
+  };
+}

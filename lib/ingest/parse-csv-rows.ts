@@ -1,0 +1,185 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import {
+  COMMENT_ROW_COLUMNS,
+  type CommentRowResult,
+  REQUIRED_COLUMNS,
+  validateCommentRecord,
+} from "./comment-row.ts";
+import { IngestParseError } from "./ingest-error.ts";
+import { MAX_ROW_BYTES } from "./limits.ts";
+import { splitLines } from "./split-lines.ts";
+
+/** A CSV record may span lines (quoted newlines) but not more than this many. */
+export const MAX_CSV_RECORD_LINES = 2_000;
+
+type RawRecord = { line: number; text: string } | { line: number; error: string };
+
+interface Pending {
+  line: number;
+  lines: { number: number; text: string }[];
+  bytes: number;
+  quotes: number;
+}
+
+/**
+ * Reads a CSV comment export row by row. The first record is the header: it must name
+ * the columns `article_title` and `body` (the others of COMMENT_ROW_COLUMNS are optional,
+ * unknown ones are ignored), else the whole file is rejected with an IngestParseError.
+ * Every later record becomes a row or a row error with the line it starts on.
+ *
+ * Records are cut out of the stream here, by quote parity, rather than by csv-parse's
+ * streaming parser: after a quoting error csv-parse resumes inside the broken field and
+ * swallows the rest of the file, and its record-size error ends the parse. Cutting
+ * records first lets one bad record cost one row error. Each record's fields are then
+ * read by csv-parse.
+ */
+export async function* readCsvRows(
+  source: AsyncIterable<Uint8Array | string>,
+  maxRecordBytes: number = MAX_ROW_BYTES,
+): AsyncGenerator<CommentRowResult> {
+  let header: string[] | null = null;
+  for await (const record of csvRecords(source, maxRecordBytes)) {
+    if ("error" in record) {
+      if (!header) throw new IngestParseError(`CSV header: ${record.error}`, record.line);
+      yield record;
+      continue;
+    }
+    const fields = readFields(record.text);
+    if (typeof fields === "string") {
+      if (!header) throw new IngestParseError(`CSV header: ${fields}`, record.line);
+      yield { line: record.line, error: fields };
+      continue;
+    }
+    if (!header) {
+      header = checkHeader(fields, record.line);
+      continue;
+    }
+    if (fields.length !== header.length) {
+      yield {
+        line: record.line,
+        error: `wrong column count: expected ${header.length} fields, got ${fields.length}`,
+      };
+      continue;
+    }
+    const named: Record<string, unknown> = {};
+    header.forEach((column, i) => {
+      named[column] = fields[i];
+    });
+    yield validateCommentRecord(named, record.line);
+  }
+  if (!header) throw new IngestParseError("empty CSV file: no header line");
+}
+
+function checkHeader(fields: string[], line: number): string[] {
+  const columns = fields.map((field) => field.trim().toLowerCase());
+  const duplicate = columns.find((column, i) => column !== "" && columns.indexOf(column) !== i);
+  if (duplicate) throw new IngestParseError(`CSV header names column '${duplicate}' twice`, line);
+  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    throw new IngestParseError(
+      `CSV header lacks required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (expected ${COMMENT_ROW_COLUMNS.join(", ")})`,
+      line,
+    );
+  }
+  return columns;
+}
+
+/** The fields of one record, or the reason it cannot be read. */
+function readFields(text: string): string[] | string {
+  // Most rows have no quotes at all; splitting them directly keeps million-row imports fast.
+  if (!text.includes('"')) return text.split(",");
+  try {
+    const rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    if (rows.length !== 1 || !rows[0]) return "wrong quoting: the record does not form a single row";
+    return rows[0];
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "CSV_INVALID_CLOSING_QUOTE")
+      return "wrong quoting: text follows a closing quote inside a field";
+    if (code === "CSV_QUOTE_NOT_CLOSED") return "wrong quoting: a quoted field is never closed";
+    if (code === "CSV_INVALID_OPENING_QUOTE") return "wrong quoting: a quote opens in the middle of a field";
+    return `unreadable CSV: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function quoteCount(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) count++;
+  return count;
+}
+
+/**
+ * Cuts the stream into records: a record ends at a newline outside quotes (an even number
+ * of quote characters so far, which doubled quotes keep). A quote that never closes within
+ * MAX_CSV_RECORD_LINES lines or maxRecordBytes bytes is reported at the line it opens on,
+ * and reading resumes at the line after it.
+ */
+async function* csvRecords(
+  source: AsyncIterable<Uint8Array | string>,
+  maxRecordBytes: number,
+): AsyncGenerator<RawRecord> {
+  let pending: Pending | null = null;
+  const unclosed = (p: Pending): RawRecord => ({
+    line: p.line,
+    error: "wrong quoting: a quoted field is never closed",
+  });
+
+  // Feeds one physical line; returns the records it completes (several after a rescan).
+  function* feed(number: number, text: string): Generator<RawRecord> {
+    const work: { number: number; text: string }[] = [{ number, text }];
+    while (work.length > 0) {
+      const next = work.shift();
+      if (!next) break;
+      if (pending) {
+        pending.lines.push(next);
+        pending.bytes += Buffer.byteLength(next.text) + 1;
+        pending.quotes += quoteCount(next.text);
+      } else {
+        if (next.text.trim() === "") continue;
+        pending = {
+          line: next.number,
+          lines: [next],
+          bytes: Buffer.byteLength(next.text),
+          quotes: quoteCount(next.text),
+        };
+      }
+      if (pending.quotes % 2 === 0) {
+        yield { line: pending.line, text: pending.lines.map((l) => l.text).join("\n") };
+        pending = null;
+      } else if (pending.bytes > maxRecordBytes || pending.lines.length > MAX_CSV_RECORD_LINES) {
+        yield unclosed(pending);
+        work.unshift(...pending.lines.slice(1));
+        pending = null;
+      }
+    }
+  }
+
+  for await (const piece of splitLines(source, maxRecordBytes)) {
+    if ("text" in piece) {
+      yield* feed(piece.lineNumber, piece.text);
+      continue;
+    }
+    if (pending) {
+      const broken: Pending = pending;
+      pending = null;
+      yield unclosed(broken);
+      for (const line of broken.lines.slice(1)) yield* feed(line.number, line.text);
+      if (pending) {
+        yield unclosed(pending);
+        pending = null;
+      }
+    }
+    yield "tooLongBytes" in piece
+      ? {
+          line: piece.lineNumber,
+          error: `line is ${piece.tooLongBytes} bytes, over the ${maxRecordBytes} byte limit`,
+        }
+      : { line: piece.lineNumber, error: "invalid UTF-8" };
+  }
+  while (pending) {
+    const broken: Pending = pending;
+    pending = null;
+    yield unclosed(broken);
+    for (const line of broken.lines.slice(1)) yield* feed(line.number, line.text);
+  }
+}
