@@ -7,7 +7,11 @@ import { PrismaClient } from "./generated/client.ts";
 export type Db = PrismaClient;
 
 // One client per process, kept on globalThis so that Next's hot reload does not open new pools.
-const cache = globalThis as typeof globalThis & { raqibDb?: { url: string; client: PrismaClient } };
+const cache = globalThis as typeof globalThis & {
+  raqibDb?: { url: string; client: PrismaClient };
+  /** The bulk pool of lib/db/pool.ts, closed together with the client. */
+  raqibPool?: { url: string; pool: { end(): Promise<void> } };
+};
 
 let urlOverride: string | null = null;
 
@@ -20,11 +24,16 @@ export function setDatabaseUrl(url: string): void {
  * The Prisma client. Created on first use, not at import: `next build` imports route
  * handlers without a database.
  */
-export function getDb(): PrismaClient {
+export function currentDatabaseUrl(): string {
   const url = urlOverride ?? process.env.DATABASE_URL;
   if (!url) {
     throw new DatabaseSetupError("DATABASE_URL is not set: start Raqib with `npm start` or `raqib start`");
   }
+  return url;
+}
+
+export function getDb(): PrismaClient {
+  const url = currentDatabaseUrl();
   if (cache.raqibDb?.url !== url) {
     const adapter = new PrismaPg({
       connectionString: url,
@@ -40,4 +49,7 @@ export async function disconnectDb(): Promise<void> {
   const current = cache.raqibDb;
   cache.raqibDb = undefined;
   await current?.client.$disconnect();
+  const pool = cache.raqibPool;
+  cache.raqibPool = undefined;
+  await pool?.pool.end();
 }

@@ -52,3 +52,21 @@ describe("content hashes", () => {
     expect(articleRowKeyHash({ source: "إيلاف", articleUrl: null, articleTitle: " عنوان " })).toBe(byTitle);
   });
 });
+
+describe("normaliseForHash fast path", () => {
+  it("agrees with full NFKC on text that needs it and text that does not", () => {
+    const samples = [
+      "بوتين يتكلم بصراحة",
+      "\u0627\u0653 آ",
+      "\u0648\u0654",
+      "ﻟﺒﻨﺎﻥ presentation forms",
+      "e\u0301 café",
+      "multi  space\tand\nlines",
+      "\u0675 compatibility letter",
+      "ＦＵＬＬ width",
+    ];
+    for (const text of samples) {
+      expect(normaliseForHash(text)).toBe(text.normalize("NFKC").replace(/\s+/g, " ").trim());
+    }
+  });
+});

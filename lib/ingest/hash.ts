@@ -8,8 +8,17 @@ import { createHash } from "node:crypto";
  * punctuation and case are kept: they are what a commenter wrote.
  */
 export function normaliseForHash(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  // NFKC is the costly step; text in plain Latin and the main Arabic block is already stable
+  // under it, except the block's compatibility letters (U+0675–U+0678) and the combining
+  // hamza and madda (U+0653–U+0655), which compose with the letter before them.
+  const stable = !NEEDS_NFKC.test(text);
+  const normalised = stable ? text : text.normalize("NFKC");
+  return (MESSY_SPACE.test(normalised) ? normalised.replace(/\s+/g, " ") : normalised).trim();
 }
+
+const NEEDS_NFKC = /[^\u0000-\u009f\u0600-\u0652\u0656-\u0674\u0679-\u06ff]/;
+/** Any white space other than single spaces between words. */
+const MESSY_SPACE = /[^\S ]|  /;
 
 function sha256Hex(parts: string[]): string {
   const hash = createHash("sha256");

@@ -1,22 +1,72 @@
 import "server-only";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
+import { getPool } from "../db/pool.ts";
+import type { CommentRowResult } from "./comment-row.ts";
+import { decodeInput, tooLargeReason } from "./decode-input.ts";
 import { IngestError } from "./ingest-error.ts";
-import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
+import { type IngestProblem, type IngestSummary, finishIngestRun, startIngestRun } from "./ingest-run.ts";
+import { insertComments } from "./insert-comments.ts";
+import { MAX_ARTICLE_FILE_BYTES } from "./limits.ts";
 import { parseArticle } from "./parse-article.ts";
+import { readCsvRows } from "./parse-csv-rows.ts";
+import { readJsonlRows } from "./parse-jsonl-rows.ts";
 import { type ClassifyText, storeArticle } from "./store-article.ts";
+import { type ArticleCache, createArticleCache, prepareCommentRows } from "./store-comment-rows.ts";
+
+export type InputFormat = "txt" | "jsonl" | "csv";
+
+export interface IngestProgress {
+  files: number;
+  totalFiles: number;
+  comments: number;
+  seconds: number;
+}
 
 export interface IngestOptions {
   actor: string;
   via: "cli" | "http" | "seed";
   classify?: ClassifyText;
-  onProgress?: (progress: { files: number; comments: number }) => void;
+  /** Where `-` reads from, and its format (sniffed from the first bytes when not given). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  stdinFormat?: InputFormat;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Rows per insert statement for JSONL/CSV. */
+  batchSize?: number;
 }
 
-const ARTICLE_EXTENSIONS = new Set([".txt"]);
+/** One input to ingest: a file on disk, or a stream (stdin, an HTTP body) with a name. */
+export type IngestInput =
+  | { kind: "file"; path: string; format: InputFormat }
+  | { kind: "stream"; name: string; format: InputFormat | null; bytes: AsyncIterable<Uint8Array | string> };
 
-/** Expands directories (recursively, in name order) into the files to ingest. */
-async function expand(path: string, problems: IngestProblem[]): Promise<string[]> {
+const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
+  ".txt": "txt",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".csv": "csv",
+};
+const DEFAULT_BATCH = 5_000;
+
+export function formatOf(path: string): InputFormat | null {
+  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? null;
+}
+
+/** Expands paths into inputs: directories recursively in name order; `-` is stdin. */
+async function expand(
+  path: string,
+  options: IngestOptions,
+  problems: IngestProblem[],
+  top: boolean,
+): Promise<IngestInput[]> {
+  if (path === "-") {
+    if (!options.stdin) {
+      problems.push({ input: "-", reason: "standard input is not available here" });
+      return [];
+    }
+    return [{ kind: "stream", name: "-", format: options.stdinFormat ?? null, bytes: options.stdin }];
+  }
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -24,21 +74,97 @@ async function expand(path: string, problems: IngestProblem[]): Promise<string[]
     const code = (error as NodeJS.ErrnoException).code;
     problems.push({
       input: path,
-      reason: code === "ENOENT" ? "no such file or directory" : `cannot read: ${code}`,
+      reason: code === "ENOENT" ? "no such file or directory" : `cannot read (${code})`,
     });
     return [];
   }
   if (info.isDirectory()) {
     const entries = (await readdir(path)).filter((n) => !n.startsWith(".")).sort();
-    const nested = await Promise.all(entries.map((name) => expand(join(path, name), problems)));
-    return nested.flat().filter((file) => ARTICLE_EXTENSIONS.has(extname(file).toLowerCase()));
+    const nested = (
+      await Promise.all(entries.map((name) => expand(join(path, name), options, problems, false)))
+    ).flat();
+    if (top && nested.length === 0 && !problems.some((p) => p.input.startsWith(path))) {
+      problems.push({ input: path, reason: "directory has no .txt, .jsonl, .ndjson or .csv files" });
+    }
+    return nested;
   }
-  return [path];
+  if (!info.isFile()) {
+    problems.push({ input: path, reason: "not a regular file" });
+    return [];
+  }
+  const format = formatOf(path);
+  if (!format) {
+    // Inside a directory other files (README, images) are passed over; a file named on the command line is an error.
+    if (top)
+      problems.push({
+        input: path,
+        reason: `unsupported file type '${extname(path) || "(none)"}' (expected .txt, .jsonl, .ndjson or .csv)`,
+      });
+    return [];
+  }
+  return [{ kind: "file", path, format }];
+}
+
+/** Reads a whole stream, refusing to hold more than `maxBytes`. */
+async function readCapped(bytes: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of bytes) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk);
+    total += buffer.length;
+    if (total > maxBytes) throw new IngestError(tooLargeReason(total, maxBytes));
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Guesses the format of an unnamed stream from its first bytes. */
+function sniff(head: Buffer): InputFormat {
+  const text = head
+    .toString("utf8")
+    .replace(/^\ufeff/, "")
+    .trimStart();
+  if (text.startsWith("{")) return "jsonl";
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  if (/(^|,)"?article_title"?(,|$)/.test(firstLine) && /(^|,)"?body"?(,|$)/.test(firstLine)) return "csv";
+  return "txt";
+}
+
+/** Puts already-read bytes back in front of the rest of a stream. */
+async function* prepend(
+  head: Buffer,
+  rest: AsyncIterator<Uint8Array | string>,
+): AsyncGenerator<Uint8Array | string> {
+  if (head.length > 0) yield head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function openInput(
+  input: IngestInput,
+): Promise<{ format: InputFormat; bytes: AsyncIterable<Uint8Array | string>; size: number | null }> {
+  if (input.kind === "file") {
+    const size = (await stat(input.path)).size;
+    return { format: input.format, bytes: createReadStream(input.path), size };
+  }
+  if (input.format) return { format: input.format, bytes: input.bytes, size: null };
+  const iterator = input.bytes[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
+  return { format: sniff(head), bytes: prepend(head, iterator), size: null };
+}
+
+function inputName(input: IngestInput): string {
+  return input.kind === "file" ? input.path : input.name;
 }
 
 /**
- * Ingests files and directories. Each article file is stored in its own transaction; a file
- * that fails is reported and stores nothing, and the other inputs still go in.
+ * Ingests files, directories and streams. Article files go in one transaction each: a file that
+ * fails stores nothing, and the other inputs still go in. JSONL/CSV rows go in batches: valid rows
+ * are stored and every bad row is reported with its line number. Every run is an IngestRun row.
  */
 export async function ingestInputs(paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -53,30 +179,113 @@ export async function ingestInputs(paths: string[], options: IngestOptions): Pro
     errors: [],
     seconds: 0,
   };
-  const files = (await Promise.all(paths.map((p) => expand(p, summary.errors)))).flat();
-  for (const file of files) {
+  const problems: IngestProblem[] = [];
+  const inputs = (await Promise.all(paths.map((p) => expand(p, options, problems, true)))).flat();
+  summary.errors.push(...problems);
+  summary.rejected += problems.length;
+  const cache: ArticleCache = createArticleCache();
+  const progress = () =>
+    options.onProgress?.({
+      files: summary.files,
+      totalFiles: inputs.length,
+      comments: summary.commentsAdded,
+      seconds: (performance.now() - started) / 1000,
+    });
+
+  for (const input of inputs) {
+    const name = inputName(input);
     summary.files += 1;
     try {
-      const rawText = await readFile(file, "utf8");
-      const parsed = parseArticle(rawText);
-      const result = await storeArticle({
-        parsed,
-        rawText,
-        fileName: basename(file),
-        ingestRunId: runId,
-        classify: options.classify,
-      });
-      summary.articlesAdded += result.articleAdded ? 1 : 0;
-      summary.commentsAdded += result.commentsAdded;
-      summary.duplicates += result.duplicates;
+      const { format, bytes, size } = await openInput(input);
+      if (format === "txt") {
+        if (size !== null && size > MAX_ARTICLE_FILE_BYTES)
+          throw new IngestError(tooLargeReason(size, MAX_ARTICLE_FILE_BYTES));
+        const raw = await readCapped(bytes, MAX_ARTICLE_FILE_BYTES);
+        const rawText = decodeInput(raw);
+        const parsed = parseArticle(rawText);
+        const fileName = input.kind === "file" ? basename(input.path) : null;
+        const result = await storeArticle({
+          parsed,
+          rawText,
+          fileName,
+          ingestRunId: runId,
+          classify: options.classify,
+        });
+        summary.articlesAdded += result.articleAdded ? 1 : 0;
+        summary.commentsAdded += result.commentsAdded;
+        summary.duplicates += result.duplicates;
+      } else {
+        await ingestRows(name, format === "jsonl" ? readJsonlRows(bytes) : readCsvRows(bytes), {
+          ...options,
+          runId,
+          cache,
+          summary,
+          progress,
+        });
+      }
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       summary.rejected += 1;
-      summary.errors.push({ input: file, reason: error.message });
+      summary.errors.push({
+        input: name,
+        ...(error.line === undefined ? {} : { line: error.line }),
+        reason: error.reason,
+      });
     }
-    options.onProgress?.({ files: summary.files, comments: summary.commentsAdded });
+    progress();
   }
   summary.seconds = (performance.now() - started) / 1000;
   await finishIngestRun(summary);
   return summary;
+}
+
+async function ingestRows(
+  name: string,
+  rows: AsyncIterable<CommentRowResult>,
+  context: IngestOptions & {
+    runId: number;
+    cache: ArticleCache;
+    summary: IngestSummary;
+    progress: () => void;
+  },
+): Promise<void> {
+  const { summary } = context;
+  const batchSize = context.batchSize ?? DEFAULT_BATCH;
+  let batch: CommentRowResult[] = [];
+  // One insert in flight while the next batch is read and classified.
+  let inFlight: { promise: Promise<number>; size: number } | null = null;
+  const settle = async () => {
+    if (!inFlight) return;
+    const added = await inFlight.promise;
+    summary.commentsAdded += added;
+    summary.duplicates += inFlight.size - added;
+    inFlight = null;
+    context.progress();
+  };
+  const flush = async () => {
+    const valid = batch.flatMap((r) => ("row" in r ? [r.row] : []));
+    batch = [];
+    const prepared = await prepareCommentRows(valid, {
+      ingestRunId: context.runId,
+      cache: context.cache,
+      classify: context.classify,
+    });
+    summary.articlesAdded += prepared.articlesAdded;
+    await settle();
+    inFlight = { promise: insertComments(getPool(), prepared.inserts), size: prepared.inserts.length };
+  };
+  try {
+    for await (const result of rows) {
+      if ("error" in result) {
+        summary.rejected += 1;
+        summary.errors.push({ input: name, line: result.line, reason: result.error });
+        continue;
+      }
+      batch.push(result);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+  } finally {
+    await settle();
+  }
 }

@@ -25,7 +25,15 @@ export interface CommentInsert {
   classification: StoredClassification | null;
 }
 
-type Tx = Pick<Db, "$executeRawUnsafe">;
+/** A Prisma transaction, or a pg client/pool: bulk paths pass pg, where large arrays are cheap. */
+type Tx =
+  | Pick<Db, "$executeRawUnsafe">
+  | { query(sql: string, params: unknown[]): Promise<{ rowCount: number | null }> };
+
+async function execute(tx: Tx, sql: string, params: unknown[]): Promise<number> {
+  if ("query" in tx) return (await tx.query(sql, params)).rowCount ?? 0;
+  return tx.$executeRawUnsafe(sql, ...params);
+}
 
 /**
  * Inserts comments in one multi-row statement (arrays through unnest: about ten times faster
@@ -36,7 +44,8 @@ export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<num
   if (rows.length === 0) return 0;
   const now = new Date();
   const c = rows.map((r) => r.classification);
-  return tx.$executeRawUnsafe(
+  return execute(
+    tx,
     `INSERT INTO comment (article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
         language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version, classified_at)
      SELECT t.article_id, t.position, t.title, t.author, t.body, t.body_hash, t.posted_at, t.ingest_run_id,
@@ -47,22 +56,24 @@ export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<num
        AS t(article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
         language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version)
      ON CONFLICT (body_hash) DO NOTHING`,
-    rows.map((r) => r.articleId),
-    rows.map((r) => r.position),
-    rows.map((r) => r.title),
-    rows.map((r) => r.author),
-    rows.map((r) => r.body),
-    rows.map((r) => r.bodyHash),
-    rows.map((r) => r.postedAt),
-    rows.map((r) => r.ingestRunId),
-    c.map((x) => x?.language ?? null),
-    c.map((x) => x?.insult ?? null),
-    c.map((x) => x?.insultScore ?? null),
-    c.map((x) => x?.sentiment ?? null),
-    c.map((x) => x?.sentimentScore ?? null),
-    c.map((x) => (x ? JSON.stringify(x.stance) : null)),
-    c.map((x) => (x ? JSON.stringify(x.matches) : null)),
-    c.map((x) => x?.lexiconVersion ?? null),
-    now,
+    [
+      rows.map((r) => r.articleId),
+      rows.map((r) => r.position),
+      rows.map((r) => r.title),
+      rows.map((r) => r.author),
+      rows.map((r) => r.body),
+      rows.map((r) => r.bodyHash),
+      rows.map((r) => r.postedAt),
+      rows.map((r) => r.ingestRunId),
+      c.map((x) => x?.language ?? null),
+      c.map((x) => x?.insult ?? null),
+      c.map((x) => x?.insultScore ?? null),
+      c.map((x) => x?.sentiment ?? null),
+      c.map((x) => x?.sentimentScore ?? null),
+      c.map((x) => (x ? JSON.stringify(x.stance) : null)),
+      c.map((x) => (x ? JSON.stringify(x.matches) : null)),
+      c.map((x) => x?.lexiconVersion ?? null),
+      now,
+    ],
   );
 }

@@ -1,8 +1,16 @@
 import type { Command } from "../command.ts";
 import { dbDiffCommand } from "./db-diff.ts";
+import { ingestCommand } from "./ingest.ts";
 import { parseCommand } from "./parse.ts";
 import { devCommand, startCommand } from "./start.ts";
 import { synthCommand } from "./synth.ts";
 
 /** Every `raqib` sub-command, in the order `raqib help` lists them. */
-export const commands: Command[] = [startCommand, devCommand, parseCommand, synthCommand, dbDiffCommand];
+export const commands: Command[] = [
+  startCommand,
+  devCommand,
+  ingestCommand,
+  parseCommand,
+  synthCommand,
+  dbDiffCommand,
+];
