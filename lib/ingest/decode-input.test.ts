@@ -56,7 +56,9 @@ describe("decodeInput", () => {
   it("recognises UTF-16 without a byte-order mark", () => {
     const le = Buffer.from("عنوان المقال\nنص", "utf16le");
     expect(decodeError(le).reason).toMatch(/^UTF-16 text without a byte-order mark/);
-    expect(decodeError(utf16be("Title\nbody").subarray(2)).reason).toMatch(/^UTF-16 text without a byte-order mark/);
+    expect(decodeError(utf16be("Title\nbody").subarray(2)).reason).toMatch(
+      /^UTF-16 text without a byte-order mark/,
+    );
   });
 
   it("rejects binary data", () => {

@@ -30,7 +30,9 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): str
     text = decodeUtf16(bytes.subarray(2), "be");
   } else {
     if (looksLikeUtf16WithoutBom(bytes)) {
-      throw new InputDecodeError("UTF-16 text without a byte-order mark (save it as UTF-8, or as UTF-16 with a BOM)");
+      throw new InputDecodeError(
+        "UTF-16 text without a byte-order mark (save it as UTF-8, or as UTF-16 with a BOM)",
+      );
     }
     if (looksBinary(bytes)) throw new InputDecodeError("binary data, not text");
     const invalidAt = findInvalidUtf8(bytes);
