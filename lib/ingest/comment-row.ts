@@ -118,3 +118,25 @@ export function commentRowToRecord(row: CommentRow): Record<CommentRowColumn, st
     created_at: row.createdAt ? row.createdAt.toISOString() : null,
   };
 }
+
+/** Characters that JSON.stringify would escape (and lone surrogates, which it also escapes). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonText(value: string | null): string {
+  if (value === null) return "null";
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/**
+ * One JSONL line for a row, byte for byte what JSON.stringify(commentRowToRecord(row))
+ * gives, in about two thirds of the time (no intermediate object; Arabic text rarely needs
+ * escaping): exports and synthetic data write millions of rows.
+ */
+export function commentRowToJsonLine(row: CommentRow): string {
+  return (
+    `{"source":${jsonText(row.source)},"article_url":${jsonText(row.articleUrl)},` +
+    `"article_title":${jsonText(row.articleTitle)},"author":${jsonText(row.author)},` +
+    `"title":${jsonText(row.title)},"body":${jsonText(row.body)},` +
+    `"created_at":${row.createdAt ? `"${row.createdAt.toISOString()}"` : "null"}}`
+  );
+}
