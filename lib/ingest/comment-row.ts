@@ -120,6 +120,7 @@ export function commentRowToRecord(row: CommentRow): Record<CommentRowColumn, st
 }
 
 /** Characters that JSON.stringify would escape (and lone surrogates, which it also escapes). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function jsonText(value: string | null): string {
