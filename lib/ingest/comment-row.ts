@@ -42,64 +42,50 @@ export const REQUIRED_COLUMNS: readonly CommentRowColumn[] = ["article_title", "
 /** A valid row, or the reason a row was rejected with its 1-based line in the file. */
 export type CommentRowResult = { line: number; row: CommentRow } | { line: number; error: string };
 
-const OPTIONAL_TEXT: ReadonlyArray<[CommentRowColumn, number]> = [
-  ["source", MAX_SOURCE_CHARS],
-  ["article_url", MAX_ARTICLE_URL_CHARS],
-  ["author", MAX_AUTHOR_CHARS],
-  ["title", MAX_COMMENT_TITLE_CHARS],
-];
-
 class RowError extends Error {}
+
+/** Absent, null or empty → null; otherwise a trimmed string within `max` characters. */
+function optionalText(record: Record<string, unknown>, column: CommentRowColumn, max: number): string | null {
+  const value = record[column];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string")
+    throw new RowError(`${column}: must be a string or null, got ${typeName(value)}`);
+  const text = value.trim();
+  if (text.length > max) throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
+  return text === "" ? null : text;
+}
+
+function requiredText(record: Record<string, unknown>, column: CommentRowColumn, max: number): string {
+  const value = record[column];
+  if (value === undefined || value === null) throw new RowError(`${column}: missing`);
+  if (typeof value !== "string") throw new RowError(`${column}: must be a string, got ${typeName(value)}`);
+  const text = value.trim();
+  if (text === "") throw new RowError(`${column}: empty`);
+  if (text.length > max) throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
+  return text;
+}
 
 /**
  * Validates one record (already split into named fields) into a CommentRow. Text is
  * trimmed; absent, null or empty optional text becomes null (CSV can only write a missing
- * value as an empty field, so JSONL is treated the same way).
+ * value as an empty field, so JSONL is treated the same way). Runs once per imported row,
+ * so it stays a straight line of checks.
  */
 export function validateCommentRecord(record: Record<string, unknown>, line: number): CommentRowResult {
   try {
-    const optional = (column: CommentRowColumn, max: number): string | null => {
-      const value = record[column];
-      if (value === undefined || value === null) return null;
-      if (typeof value !== "string")
-        throw new RowError(`${column}: must be a string or null, got ${typeName(value)}`);
-      const text = value.trim();
-      if (text.length > max)
-        throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
-      return text === "" ? null : text;
-    };
-    const required = (column: CommentRowColumn, max: number): string => {
-      const value = record[column];
-      if (value === undefined || value === null) throw new RowError(`${column}: missing`);
-      if (typeof value !== "string")
-        throw new RowError(`${column}: must be a string, got ${typeName(value)}`);
-      const text = value.trim();
-      if (text === "") throw new RowError(`${column}: empty`);
-      if (text.length > max)
-        throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
-      return text;
-    };
-    const [source, articleUrl, author, title] = OPTIONAL_TEXT.map(([column, max]) => optional(column, max));
-    const articleTitle = required("article_title", MAX_ARTICLE_TITLE_CHARS);
-    const body = required("body", MAX_COMMENT_BODY_CHARS);
-    const createdText = optional("created_at", 100);
+    const source = optionalText(record, "source", MAX_SOURCE_CHARS);
+    const articleUrl = optionalText(record, "article_url", MAX_ARTICLE_URL_CHARS);
+    const articleTitle = requiredText(record, "article_title", MAX_ARTICLE_TITLE_CHARS);
+    const author = optionalText(record, "author", MAX_AUTHOR_CHARS);
+    const title = optionalText(record, "title", MAX_COMMENT_TITLE_CHARS);
+    const body = requiredText(record, "body", MAX_COMMENT_BODY_CHARS);
+    const createdText = optionalText(record, "created_at", 100);
     let createdAt: Date | null = null;
     if (createdText !== null) {
       createdAt = parseTimestamp(createdText);
       if (!createdAt) throw new RowError(`created_at: '${createdText.slice(0, 40)}' is not an ISO 8601 date`);
     }
-    return {
-      line,
-      row: {
-        source: source ?? null,
-        articleUrl: articleUrl ?? null,
-        articleTitle,
-        author: author ?? null,
-        title: title ?? null,
-        body,
-        createdAt,
-      },
-    };
+    return { line, row: { source, articleUrl, articleTitle, author, title, body, createdAt } };
   } catch (error) {
     if (error instanceof RowError) return { line, error: error.message };
     throw error;
@@ -131,4 +117,27 @@ export function commentRowToRecord(row: CommentRow): Record<CommentRowColumn, st
     body: row.body,
     created_at: row.createdAt ? row.createdAt.toISOString() : null,
   };
+}
+
+/** Characters that JSON.stringify would escape (and lone surrogates, which it also escapes). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonText(value: string | null): string {
+  if (value === null) return "null";
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/**
+ * One JSONL line for a row, byte for byte what JSON.stringify(commentRowToRecord(row))
+ * gives, in about two thirds of the time (no intermediate object; Arabic text rarely needs
+ * escaping): exports and synthetic data write millions of rows.
+ */
+export function commentRowToJsonLine(row: CommentRow): string {
+  return (
+    `{"source":${jsonText(row.source)},"article_url":${jsonText(row.articleUrl)},` +
+    `"article_title":${jsonText(row.articleTitle)},"author":${jsonText(row.author)},` +
+    `"title":${jsonText(row.title)},"body":${jsonText(row.body)},` +
+    `"created_at":${row.createdAt ? `"${row.createdAt.toISOString()}"` : "null"}}`
+  );
 }

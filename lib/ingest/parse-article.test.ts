@@ -307,6 +307,21 @@ describe("parseArticle: errors", () => {
     expect(error.line).toBe(10);
   });
 
+  it("rejects a comment section cut off after a later title (a lone line after a blank line at the end)", () => {
+    const b = parseError(
+      text("عنوان", "نص", "التعليقات", "", "رأي", "سامر -", "", "نص التعليق", "", "رأي آخر"),
+    );
+    expect(b.line).toBe(10);
+    expect(b.reason).toBe("the comment section is cut off: a title with no 'author -' line after it");
+    const a = parseError(text("عنوان", "نص", "التعليقات", "رأي", "سامر -نص", "", "رأي آخر", ""));
+    expect(a.line).toBe(7);
+    // Inside the section, the same shape is a paragraph of the body.
+    const middle = parseArticle(
+      text("عنوان", "نص", "التعليقات", "رأي", "سامر -نص", "", "خاتمة", "ثان", "هند -نص"),
+    );
+    expect(middle.comments[0]?.body).toBe("نص\n\nخاتمة");
+  });
+
   it("rejects a comment section cut off after the first title", () => {
     const error = parseError(text("عنوان", "نص", "التعليقات", "رأي بلا كاتب"));
     expect(error.line).toBe(4);

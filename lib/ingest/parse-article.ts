@@ -230,6 +230,20 @@ function parseCommentSection(lines: Line[], headerLine: number): ParsedComment[]
           : "comment has no body";
       throw new IngestParseError(reason, titleLine.number);
     }
+    if (end >= lines.length) {
+      // A lone line after a blank line that ends the section is the title of a comment whose
+      // author line and body were cut off; it cannot be told from a one-line closing
+      // paragraph, and a visible error costs less than a title glued onto a stranger's text.
+      const paragraphs = body.split("\n\n");
+      const last = paragraphs[paragraphs.length - 1] ?? "";
+      if (paragraphs.length > 1 && !last.includes("\n")) {
+        const lastLine = [...lines].reverse().find((line) => line.text !== "");
+        throw new IngestParseError(
+          "the comment section is cut off: a title with no 'author -' line after it",
+          lastLine?.number,
+        );
+      }
+    }
     comments.push({ title, author: authorLine.author === "" ? null : authorLine.author, body });
     index = end;
   }

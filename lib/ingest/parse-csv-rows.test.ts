@@ -1,8 +1,10 @@
 import { Readable } from "node:stream";
+import { parse as parseCsv } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CommentRowResult } from "./comment-row.ts";
 import { IngestParseError } from "./ingest-error.ts";
-import { readCsvRows } from "./parse-csv-rows.ts";
+import { readCsvRows, readFields } from "./parse-csv-rows.ts";
 
 const HEADER = "source,article_url,article_title,author,title,body,created_at";
 
@@ -92,5 +94,47 @@ describe("readCsvRows", () => {
   ])("rejects the whole file for header %j", async (text, reason) => {
     await expect(collect(text)).rejects.toThrow(IngestParseError);
     await expect(collect(text)).rejects.toThrow(reason);
+  });
+});
+
+describe("readFields", () => {
+  it.each([
+    ["a,b,c", ["a", "b", "c"]],
+    ["", [""]],
+    [",,", ["", "", ""]],
+    ['"a,b",c', ["a,b", "c"]],
+    ['"say ""hi""",x', ['say "hi"', "x"]],
+    ['"",""', ["", ""]],
+    ['a,"line\nbreak"', ["a", "line\nbreak"]],
+    ['"end"', ["end"]],
+  ])("reads %j", (record, fields) => {
+    expect(readFields(record)).toEqual(fields);
+  });
+
+  it.each([
+    ['"a"b,c', "wrong quoting: text follows a closing quote inside a field"],
+    ['a"b,c', "wrong quoting: a quote opens in the middle of a field"],
+    ['"abc', "wrong quoting: a quoted field is never closed"],
+    ['"a" ,b', "wrong quoting: text follows a closing quote inside a field"],
+  ])("rejects %j", (record, reason) => {
+    expect(readFields(record)).toBe(reason);
+  });
+
+  it("agrees with csv-parse on well-formed records", () => {
+    const field = fc.oneof(
+      fc.string({ unit: fc.constantFrom("ا", "ب", "x", " ", "1", "،") }),
+      fc
+        .string({ unit: fc.constantFrom("ا", "x", ",", '"', "\n", " ") })
+        .map((value) => `"${value.replace(/"/g, '""')}"`),
+    );
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 8 }), (fields) => {
+        const record = fields.join(",");
+        fc.pre(record.trim() !== "");
+        const expected = parseCsv(record, { relax_column_count: true }) as string[][];
+        expect(readFields(record)).toEqual(expected[0]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { CommentRowResult } from "./comment-row.ts";
+import {
+  type CommentRow,
+  type CommentRowResult,
+  commentRowToJsonLine,
+  commentRowToRecord,
+} from "./comment-row.ts";
 import { MAX_COMMENT_BODY_CHARS } from "./limits.ts";
 import { parseJsonlLine, readJsonlRows } from "./parse-jsonl-rows.ts";
 
@@ -115,5 +120,35 @@ describe("readJsonlRows", () => {
     ]);
     for await (const r of readJsonlRows(Readable.from([bytes]))) out.push(r);
     expect(out[1]).toEqual({ line: 2, error: "invalid UTF-8" });
+  });
+});
+
+describe("commentRowToJsonLine", () => {
+  it("writes exactly what JSON.stringify writes, and reads back to the same row", () => {
+    const rows: CommentRow[] = [
+      {
+        source: "إيلاف",
+        articleUrl: "https://elaph.example/news/1?a=1&b=2",
+        articleTitle: 'بوتين: "الحل سياسي"',
+        author: null,
+        title: "سطر\\مائل",
+        body: "سطر أول\nسطر ثان\t👍 \ud800 \u2028",
+        createdAt: new Date("2025-03-01T10:00:00Z"),
+      },
+      {
+        source: null,
+        articleUrl: null,
+        articleTitle: "t",
+        author: "a",
+        title: null,
+        body: "b",
+        createdAt: null,
+      },
+    ];
+    for (const row of rows) {
+      const line = commentRowToJsonLine(row);
+      expect(line).toBe(JSON.stringify(commentRowToRecord(row)));
+      expect(parseJsonlLine(line, 1)).toEqual({ line: 1, row: { ...row, body: row.body.trim() } });
+    }
   });
 });

@@ -22,26 +22,40 @@ export async function* splitLines(
   let overflow = 0;
   let lineNumber = 1;
 
-  const finish = (): SplitLine => {
+  /** Decodes bytes [start, end) of one complete line, dropping a trailing "\r" and a leading BOM. */
+  const decodeLine = (bytes: Buffer, start: number, end: number): SplitLine => {
     const number = lineNumber++;
+    let last = end;
+    if (last > start && bytes[last - 1] === 0x0d) last--;
+    let first = start;
+    if (number === 1 && bytes[first] === 0xef && bytes[first + 1] === 0xbb && bytes[first + 2] === 0xbf)
+      first += 3;
+    if (first > last) first = last;
+    // Buffer#toString is the fast path; it replaces bad bytes with U+FFFD, so a line that
+    // shows one is checked strictly (it may also be a U+FFFD the writer really wrote).
+    const text = bytes.toString("utf8", first, last);
+    if (text.includes("\ufffd")) {
+      try {
+        decoder.decode(bytes.subarray(first, last));
+      } catch {
+        return { lineNumber: number, invalidUtf8: true };
+      }
+    }
+    return { lineNumber: number, text };
+  };
+
+  const finish = (): SplitLine => {
     if (overflow > 0) {
       const total = held + overflow;
       parts = [];
       held = 0;
       overflow = 0;
-      return { lineNumber: number, tooLongBytes: total };
+      return { lineNumber: lineNumber++, tooLongBytes: total };
     }
-    let bytes = Buffer.concat(parts, held);
+    const bytes = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, held);
     parts = [];
     held = 0;
-    if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-      bytes = bytes.subarray(3);
-    try {
-      return { lineNumber: number, text: decoder.decode(bytes) };
-    } catch {
-      return { lineNumber: number, invalidUtf8: true };
-    }
+    return decodeLine(bytes, 0, bytes.length);
   };
 
   /** `owned` is false for a view into a chunk that must be copied if it is kept. */
@@ -75,8 +89,13 @@ export async function* splitLines(
         if (start < buffer.length) take(buffer.subarray(start), false);
         break;
       }
-      take(buffer.subarray(start, newline), true);
-      yield finish();
+      if (parts.length === 0 && overflow === 0 && newline - start <= maxLineBytes + 1) {
+        // The whole line is inside this chunk: decode it in place.
+        yield decodeLine(buffer, start, newline);
+      } else {
+        take(buffer.subarray(start, newline), true);
+        yield finish();
+      }
       start = newline + 1;
     }
   }

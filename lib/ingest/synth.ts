@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { type CommentRow, commentRowToRecord } from "./comment-row.ts";
+import { type CommentRow, commentRowToJsonLine } from "./comment-row.ts";
 import * as vocabulary from "./synth-vocabulary.ts";
 
 export interface SynthOptions {
@@ -143,7 +143,7 @@ export async function writeSynthJsonl(options: SynthOptions, out: NodeJS.Writabl
   let batch: string[] = [];
   let count = 0;
   for (const row of synthComments(options)) {
-    batch.push(JSON.stringify(commentRowToRecord(row)));
+    batch.push(commentRowToJsonLine(row));
     count++;
     if (batch.length === BATCH_ROWS) {
       if (!out.write(`${batch.join("\n")}\n`)) await once(out, "drain");
