@@ -16,9 +16,9 @@ export function normaliseForHash(text: string): string {
   return (MESSY_SPACE.test(normalised) ? normalised.replace(/\s+/g, " ") : normalised).trim();
 }
 
-const NEEDS_NFKC = /[^\u0000-\u009f\u0600-\u0652\u0656-\u0674\u0679-\u06ff]/;
+const NEEDS_NFKC = /[^\t\n\r\u0020-\u007e\u0600-\u0652\u0656-\u0674\u0679-\u06ff]/;
 /** Any white space other than single spaces between words. */
-const MESSY_SPACE = /[^\S ]|  /;
+const MESSY_SPACE = /[^\S ]| {2}/;
 
 function sha256Hex(parts: string[]): string {
   const hash = createHash("sha256");

@@ -4,14 +4,13 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { getPool } from "../db/pool.ts";
 import type { CommentRowResult } from "./comment-row.ts";
-import { decodeInput, tooLargeReason } from "./decode-input.ts";
 import { IngestError } from "./ingest-error.ts";
-import { type IngestProblem, type IngestSummary, finishIngestRun, startIngestRun } from "./ingest-run.ts";
+import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
 import { insertComments } from "./insert-comments.ts";
-import { MAX_ARTICLE_FILE_BYTES } from "./limits.ts";
 import { parseArticle } from "./parse-article.ts";
 import { readCsvRows } from "./parse-csv-rows.ts";
 import { readJsonlRows } from "./parse-jsonl-rows.ts";
+import { readArticleStream, readArticleText } from "./read-article-file.ts";
 import { type ClassifyText, storeArticle } from "./store-article.ts";
 import { type ArticleCache, createArticleCache, prepareCommentRows } from "./store-comment-rows.ts";
 
@@ -105,19 +104,6 @@ async function expand(
   return [{ kind: "file", path, format }];
 }
 
-/** Reads a whole stream, refusing to hold more than `maxBytes`. */
-async function readCapped(bytes: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of bytes) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk);
-    total += buffer.length;
-    if (total > maxBytes) throw new IngestError(tooLargeReason(total, maxBytes));
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Guesses the format of an unnamed stream from its first bytes. */
 function sniff(head: Buffer): InputFormat {
   const text = head
@@ -143,19 +129,24 @@ async function* prepend(
   }
 }
 
+/** The input's format and bytes; an article file is read by readArticleText, not streamed. */
 async function openInput(
   input: IngestInput,
-): Promise<{ format: InputFormat; bytes: AsyncIterable<Uint8Array | string>; size: number | null }> {
+): Promise<{ format: InputFormat; bytes: AsyncIterable<Uint8Array | string> }> {
   if (input.kind === "file") {
-    const size = (await stat(input.path)).size;
-    return { format: input.format, bytes: createReadStream(input.path), size };
+    return {
+      format: input.format,
+      bytes: input.format === "txt" ? emptyStream() : createReadStream(input.path),
+    };
   }
-  if (input.format) return { format: input.format, bytes: input.bytes, size: null };
+  if (input.format) return { format: input.format, bytes: input.bytes };
   const iterator = input.bytes[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
-  return { format: sniff(head), bytes: prepend(head, iterator), size: null };
+  return { format: sniff(head), bytes: prepend(head, iterator) };
 }
+
+async function* emptyStream(): AsyncGenerator<Uint8Array> {}
 
 function inputName(input: IngestInput): string {
   return input.kind === "file" ? input.path : input.name;
@@ -196,12 +187,10 @@ export async function ingestInputs(paths: string[], options: IngestOptions): Pro
     const name = inputName(input);
     summary.files += 1;
     try {
-      const { format, bytes, size } = await openInput(input);
+      const { format, bytes } = await openInput(input);
       if (format === "txt") {
-        if (size !== null && size > MAX_ARTICLE_FILE_BYTES)
-          throw new IngestError(tooLargeReason(size, MAX_ARTICLE_FILE_BYTES));
-        const raw = await readCapped(bytes, MAX_ARTICLE_FILE_BYTES);
-        const rawText = decodeInput(raw);
+        const rawText =
+          input.kind === "file" ? await readArticleText(input.path) : await readArticleStream(bytes);
         const parsed = parseArticle(rawText);
         const fileName = input.kind === "file" ? basename(input.path) : null;
         const result = await storeArticle({

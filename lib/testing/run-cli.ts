@@ -1,7 +1,6 @@
-import { PassThrough } from "node:stream";
-import type { CliContext } from "../cli/command.ts";
 import { main } from "../cli/main.ts";
 import type { Env } from "../paths.ts";
+import { testContext } from "./cli-test-context.ts";
 
 export interface CliRun {
   code: number;
@@ -9,27 +8,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `raqib <args>` in this process with captured streams. */
-export async function runCli(args: string[], options: { env?: Env; stdin?: string } = {}): Promise<CliRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => {
-    out += c.toString("utf8");
-  });
-  stderr.on("data", (c: Buffer) => {
-    err += c.toString("utf8");
-  });
-  stdin.end(options.stdin ?? "");
-  const ctx: CliContext = {
-    stdin,
-    stdout,
-    stderr,
-    interactive: false,
-    env: { ...process.env, ...options.env },
-  };
+/** Runs `raqib <args>` in this process with captured streams and this process's environment plus `env`. */
+export async function runCli(args: string[], options: { env?: Env; stdin?: string | Buffer } = {}): Promise<CliRun> {
+  const { ctx, stdout, stderr } = testContext(options.stdin ?? "");
+  ctx.env = { ...process.env, ...options.env };
   const code = await main(args, ctx);
-  return { code, stdout: out, stderr: err };
+  return { code, stdout: stdout(), stderr: stderr() };
 }
