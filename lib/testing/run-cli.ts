@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs `raqib <args>` in this process with captured streams and this process's environment plus `env`. */
-export async function runCli(args: string[], options: { env?: Env; stdin?: string | Buffer } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { env?: Env; stdin?: string | Buffer } = {},
+): Promise<CliRun> {
   const { ctx, stdout, stderr } = testContext(options.stdin ?? "");
   ctx.env = { ...process.env, ...options.env };
   const code = await main(args, ctx);
