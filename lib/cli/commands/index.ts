@@ -1,4 +1,5 @@
 import type { Command } from "../command.ts";
+import { benchCommand } from "./bench.ts";
 import { dbDiffCommand } from "./db-diff.ts";
 import { ingestCommand } from "./ingest.ts";
 import { parseCommand } from "./parse.ts";
@@ -12,5 +13,6 @@ export const commands: Command[] = [
   ingestCommand,
   parseCommand,
   synthCommand,
+  benchCommand,
   dbDiffCommand,
 ];
