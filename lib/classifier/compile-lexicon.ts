@@ -1,0 +1,155 @@
+import { createHash } from "node:crypto";
+import { ARABIC_SUFFIXES, ARABIZI_SUFFIXES, LATIN_SUFFIXES } from "./affixes.ts";
+import { type LexiconProblem, LexiconError } from "./errors.ts";
+import { normaliseTerm } from "./normalise.ts";
+import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
+import { KIND_ARABIC, KIND_LATIN, tokenise } from "./tokenise.ts";
+import type { LexiconEntry } from "./types.ts";
+
+export interface CompiledEntry {
+  entry: LexiconEntry;
+  exact: boolean;
+  literal: boolean;
+  context: boolean;
+  /** Arabizi rows are the only Latin rows that accept Arabizi prefixes (ya, el, w…). */
+  arabizi: boolean;
+}
+
+/** A surface form of single-word entries: the stem the entries were written as, plus a suffix. */
+export interface WordHit {
+  entries: CompiledEntry[];
+  stemLength: number;
+  suffixLength: number;
+}
+
+export interface CompiledPhrase {
+  entries: CompiledEntry[];
+  /** Normalised tokens; the first is the lookup key, the last may carry a suffix. */
+  tokens: string[];
+  lastForms: Set<string>;
+}
+
+export interface LookupSlot {
+  word?: WordHit;
+  /** Phrases starting with this token, longest first. */
+  phrases?: CompiledPhrase[];
+}
+
+export interface CompiledLexicon {
+  /** First 12 hex characters of the sha256 of the files and extra entries. */
+  version: string;
+  entries: LexiconEntry[];
+  /** Every surface form (stem + suffix) and phrase start, keyed by normalised text. */
+  slots: Map<string, LookupSlot>;
+}
+
+export interface LexiconFile {
+  name: string;
+  content: string;
+}
+
+function suffixesFor(entry: LexiconEntry, kind: number): readonly string[] {
+  if (entry.flags.includes("exact")) return [""];
+  if (kind === KIND_ARABIC) return ARABIC_SUFFIXES;
+  if (kind === KIND_LATIN) return entry.language === "ar-Latn" ? ARABIZI_SUFFIXES : LATIN_SUFFIXES;
+  return [""];
+}
+
+function slotFor(slots: Map<string, LookupSlot>, key: string): LookupSlot {
+  let slot = slots.get(key);
+  if (!slot) {
+    slot = {};
+    slots.set(key, slot);
+  }
+  return slot;
+}
+
+function addWordForm(slots: Map<string, LookupSlot>, surface: string, stemLength: number, compiled: CompiledEntry): void {
+  const slot = slotFor(slots, surface);
+  const suffixLength = surface.length - stemLength;
+  const hit = slot.word;
+  // One surface can be read several ways (ارهابيين = ارهابي+ين or ارهاب+يين): the longest stem,
+  // i.e. the least stripping, is the likeliest reading.
+  if (!hit || stemLength > hit.stemLength) slot.word = { entries: [compiled], stemLength, suffixLength };
+  else if (stemLength === hit.stemLength && !hit.entries.includes(compiled)) hit.entries.push(compiled);
+}
+
+/** Key used to find duplicates: the same normalised term, category and target. */
+function identity(entry: LexiconEntry): string {
+  return `${normaliseTerm(entry.term)}\t${entry.category}\t${entry.target ?? ""}`;
+}
+
+/**
+ * Compiles lexicon files plus extra entries (e.g. edits stored in the database) into lookup
+ * tables. Extra entries replace file rows with the same normalised term, category and target.
+ * The version is a hash of exactly what was compiled, so results can be traced to it.
+ */
+export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] = []): CompiledLexicon {
+  const problems: LexiconProblem[] = [];
+  const sortedFiles = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const fromFiles = sortedFiles.flatMap((file) => parseLexiconTsv(file.name, file.content, problems));
+  const seen = new Map<string, LexiconEntry>();
+  for (const entry of fromFiles) {
+    const key = identity(entry);
+    const earlier = seen.get(key);
+    if (earlier) problems.push({ location: entry.source, message: `duplicate of ${earlier.source} ('${earlier.term}', ${entry.category})` });
+    else seen.set(key, entry);
+  }
+  extra.forEach((input, index) => {
+    const entry = validateEntry(input, `extra[${index}]`, problems);
+    if (entry) seen.set(identity(entry), entry);
+  });
+  if (problems.length > 0) throw new LexiconError(problems);
+
+  const hash = createHash("sha256");
+  for (const file of sortedFiles) hash.update(`${file.name}\n${file.content}\n\0`);
+  const extraLines = extra
+    .map((e) =>
+      [e.term, e.category, e.weight, e.language, e.target ?? "", e.side ?? "", Array.isArray(e.flags) ? e.flags.join(",") : (e.flags ?? ""), e.note ?? ""].join("\t"),
+    )
+    .sort();
+  for (const line of extraLines) hash.update(`extra\n${line}\n\0`);
+  const version = hash.digest("hex").slice(0, 12);
+
+  const entries = [...seen.values()];
+  const slots = new Map<string, LookupSlot>();
+  const phrasesByKey = new Map<string, CompiledPhrase>();
+  for (const entry of entries) {
+    const compiled: CompiledEntry = {
+      entry,
+      exact: entry.flags.includes("exact"),
+      literal: entry.flags.includes("literal"),
+      context: entry.flags.includes("context"),
+      arabizi: entry.language === "ar-Latn",
+    };
+    const { tokens } = tokenise(normaliseTerm(entry.term));
+    const first = tokens[0];
+    if (!first) continue;
+    if (tokens.length === 1) {
+      const stems = [first.norm];
+      // A single Arabic word written with the article also matches without it (الثوار, ثوار);
+      // two-letter remainders are too ambiguous (الله → له).
+      if (first.kind === KIND_ARABIC && !compiled.exact && first.norm.startsWith("ال") && first.norm.length >= 5) {
+        stems.push(first.norm.slice(2));
+      }
+      for (const stem of stems) {
+        for (const suffix of suffixesFor(entry, first.kind)) addWordForm(slots, stem + suffix, stem.length, compiled);
+      }
+      continue;
+    }
+    const norms = tokens.map((t) => t.norm);
+    const phraseKey = norms.join(" ");
+    const existing = phrasesByKey.get(phraseKey);
+    if (existing) {
+      existing.entries.push(compiled);
+      continue;
+    }
+    const last = tokens[tokens.length - 1] ?? first;
+    const lastForms = new Set(suffixesFor(entry, last.kind).map((s) => last.norm + s));
+    const phrase: CompiledPhrase = { entries: [compiled], tokens: norms, lastForms };
+    phrasesByKey.set(phraseKey, phrase);
+    const slot = slotFor(slots, first.norm);
+    slot.phrases = [...(slot.phrases ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+  return { version, entries, slots };
+}

@@ -1,0 +1,210 @@
+import type { NormalisedText } from "./normalise.ts";
+import type { Hit, MatchPass } from "./match-tokens.ts";
+import type { QuoteSpan, Token } from "./tokenise.ts";
+import {
+  ABUSIVE_CATEGORIES,
+  type AbusiveCategory,
+  type ClassifierMatch,
+  type MatchRule,
+  type SentimentLabel,
+  type StanceSide,
+  type StanceTarget,
+} from "./types.ts";
+
+/** insultScore at or above this makes a comment an insult. */
+export const INSULT_THRESHOLD = 0.5;
+/** |sentiment sum| at or above this makes a comment positive or negative. */
+export const SENTIMENT_THRESHOLD = 0.3;
+/** |stance sum| for a target at or above this gives the comment a side on it. */
+export const STANCE_THRESHOLD = 0.3;
+
+/** How far scope rules reach, in tokens, never across a clause (negation) or sentence. */
+const NEGATION_WINDOW = 3;
+const REPORTING_WINDOW = 5;
+const DISTANCING_WINDOW = 3;
+const VOCATIVE_WINDOW = 2;
+const INTENSIFIER_WINDOW = 2;
+/** A vocative (يا حمار) is aimed at someone: stronger evidence of an insult. */
+const VOCATIVE_BOOST = 1.5;
+/** Insults also make a comment negative, a bit less than their insult weight. */
+const ABUSE_SENTIMENT = 0.8;
+/** A negated sentiment word flips and weakens: مش منيح is negative, مش سيء only mildly positive. */
+const NEGATED_SENTIMENT = -0.5;
+/** A target named in a sentence takes that sentence's sentiment, damped: naming alone is weak. */
+const MENTION_FACTOR = 0.6;
+/** Short quotations around a naming are scare quotes (the "moderate opposition"). */
+const SCARE_QUOTE_TOKENS = 4;
+
+export interface Decision {
+  insultScore: number;
+  sentimentScore: number;
+  sentiment: SentimentLabel;
+  stance: Partial<Record<StanceTarget, StanceSide>>;
+  matches: ClassifierMatch[];
+}
+
+function isAbusive(category: string): category is AbusiveCategory {
+  return (ABUSIVE_CATEGORIES as readonly string[]).includes(category);
+}
+
+function within(list: number[], from: number, to: number): number {
+  for (const index of list) if (index >= from && index <= to) return index;
+  return -1;
+}
+
+interface Scope {
+  quoted: boolean;
+  scare: boolean;
+  reported: boolean;
+  distanced: boolean;
+  negated: boolean;
+  vocative: boolean;
+  literal: boolean;
+}
+
+function scopeOf(hit: Hit, tokens: Token[], quotes: QuoteSpan[], pass: MatchPass, literalWord: boolean): Scope {
+  const first = tokens[hit.first] as Token;
+  const sameClause = (index: number) => (tokens[index] as Token).clause === first.clause;
+  const sameSentence = (index: number) => (tokens[index] as Token).sentence === first.sentence;
+  const quote = first.quote >= 0 ? quotes[first.quote] : undefined;
+  const quoted = quote !== undefined;
+  const scare = quote !== undefined && quote.end - quote.first <= SCARE_QUOTE_TOKENS;
+  const reporter = within(pass.reporting, hit.first - REPORTING_WINDOW, hit.first - 1);
+  const reported = reporter >= 0 && sameSentence(reporter);
+  const before = within(pass.distancing, hit.first - DISTANCING_WINDOW, hit.first - 1);
+  const after = within(pass.distancing, hit.last + 1, hit.last + 1);
+  const distanced = (before >= 0 && sameClause(before)) || (after >= 0 && sameClause(after));
+  const vocativeAt = within(pass.vocatives, hit.first - VOCATIVE_WINDOW, hit.first - 1);
+  const vocative = hit.vocativePrefix || (vocativeAt >= 0 && sameClause(vocativeAt));
+  let negated = false;
+  for (const n of pass.negators) {
+    if (n < hit.first && hit.first - n <= NEGATION_WINDOW && sameClause(n)) {
+      // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
+      if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
+    }
+  }
+  let literal = false;
+  if (literalWord && !vocative) {
+    literal = pass.contextSentences.has(first.sentence);
+    for (const [from, to] of pass.exceptionSpans) if (from <= hit.last && to >= hit.first) literal = true;
+  }
+  return { quoted, scare, reported, distanced, negated, vocative, literal };
+}
+
+/**
+ * Applies the scope rules to what matchTokens found and scores the comment.
+ * Rules, in order: quotation and reported speech ("من يصفهم بالكلاب") are not the writer's words;
+ * negation (مش، ليس، not, pas) cancels insults and stance and flips sentiment; literal context
+ * (farm, zoo, حمار وحشي) cancels words marked literal unless someone is addressed (يا …);
+ * scare quotes and "so-called" flip a stance naming.
+ */
+export function decide(
+  original: NormalisedText,
+  tokens: Token[],
+  quotes: QuoteSpan[],
+  pass: MatchPass,
+): Decision {
+  const matches: ClassifierMatch[] = [];
+  let notInsult = 1;
+  let sentimentSum = 0;
+  const sentenceSentiment = new Map<number, number>();
+  const stanceSum = new Map<StanceTarget, number>();
+  const mentions: { hit: Hit; target: StanceTarget; weight: number; scope: Scope; term: string }[] = [];
+
+  const spanOf = (hit: Hit) => {
+    const first = tokens[hit.first] as Token;
+    const last = tokens[hit.last] as Token;
+    return { start: original.starts[first.start] as number, end: original.ends[last.end - 1] as number };
+  };
+  const addSentiment = (hit: Hit, value: number) => {
+    sentimentSum += value;
+    const sentence = (tokens[hit.first] as Token).sentence;
+    sentenceSentiment.set(sentence, (sentenceSentiment.get(sentence) ?? 0) + value);
+  };
+
+  for (const hit of pass.hits) {
+    const span = spanOf(hit);
+    for (const compiled of hit.entries) {
+      const { entry } = compiled;
+      const scope = scopeOf(hit, tokens, quotes, pass, compiled.literal);
+      const category = entry.category;
+      if (isAbusive(category)) {
+        let rule: MatchRule | undefined;
+        if (scope.quoted) rule = "quoted";
+        else if (scope.reported || scope.distanced) rule = "reported";
+        else if (scope.negated) rule = "negated";
+        else if (scope.literal) rule = "literal";
+        else if (scope.vocative) rule = "vocative";
+        matches.push({ term: entry.term, category, ...span, ...(rule ? { rule } : {}) });
+        if (rule && rule !== "vocative") continue;
+        const weight = Math.min(0.99, entry.weight * (scope.vocative ? VOCATIVE_BOOST : 1));
+        notInsult *= 1 - weight;
+        addSentiment(hit, -ABUSE_SENTIMENT * entry.weight);
+      } else if (category === "positive" || category === "negative") {
+        let rule: MatchRule | undefined;
+        if (scope.quoted) rule = "quoted";
+        else if (scope.reported) rule = "reported";
+        else if (scope.negated) rule = "negated";
+        matches.push({ term: entry.term, category, ...span, ...(rule ? { rule } : {}) });
+        if (rule === "quoted" || rule === "reported") continue;
+        let value = category === "positive" ? entry.weight : -entry.weight;
+        for (const intensifier of pass.intensifiers) {
+          const near =
+            (intensifier.index < hit.first && hit.first - intensifier.index <= INTENSIFIER_WINDOW) ||
+            (intensifier.index > hit.last && intensifier.index - hit.last <= INTENSIFIER_WINDOW);
+          if (near && (tokens[intensifier.index] as Token).clause === (tokens[hit.first] as Token).clause) {
+            value *= intensifier.weight;
+          }
+        }
+        if (rule === "negated") value *= NEGATED_SENTIMENT;
+        addSentiment(hit, value);
+      } else if (category === "stance" && entry.target && entry.side) {
+        let side: StanceSide = entry.side;
+        let rule: MatchRule | undefined;
+        if (scope.reported) rule = "reported";
+        else if (scope.quoted && !scope.scare) rule = "quoted";
+        else if (scope.negated) rule = "negated";
+        else if (scope.scare) rule = "scare-quotes";
+        else if (scope.distanced) rule = "so-called";
+        if (rule === "scare-quotes" || rule === "so-called") side = side === "favor" ? "against" : "favor";
+        matches.push({ term: entry.term, category, target: entry.target, side, ...span, ...(rule ? { rule } : {}) });
+        if (rule === "reported" || rule === "quoted" || rule === "negated") continue;
+        const signed = side === "favor" ? entry.weight : -entry.weight;
+        stanceSum.set(entry.target, (stanceSum.get(entry.target) ?? 0) + signed);
+      } else if (category === "entity" && entry.target) {
+        mentions.push({ hit, target: entry.target, weight: entry.weight, scope, term: entry.term });
+      }
+    }
+  }
+
+  // A named target takes the sentiment of its sentence: "بوتين مجرم" is against Russia.
+  for (const mention of mentions) {
+    if (mention.scope.quoted || mention.scope.reported) continue;
+    const sentiment = sentenceSentiment.get((tokens[mention.hit.first] as Token).sentence) ?? 0;
+    if (Math.abs(sentiment) < SENTIMENT_THRESHOLD * 0.5) continue;
+    const side: StanceSide = sentiment > 0 ? "favor" : "against";
+    const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * mention.weight * MENTION_FACTOR;
+    stanceSum.set(mention.target, (stanceSum.get(mention.target) ?? 0) + signed);
+    matches.push({ term: mention.term, category: "entity", target: mention.target, side, ...spanOf(mention.hit), rule: "mention" });
+  }
+
+  const stance: Partial<Record<StanceTarget, StanceSide>> = {};
+  for (const [target, sum] of stanceSum) {
+    if (sum >= STANCE_THRESHOLD) stance[target] = "favor";
+    else if (sum <= -STANCE_THRESHOLD) stance[target] = "against";
+  }
+  const sentiment: SentimentLabel =
+    sentimentSum >= SENTIMENT_THRESHOLD ? "positive" : sentimentSum <= -SENTIMENT_THRESHOLD ? "negative" : "neutral";
+  matches.sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    insultScore: round(1 - notInsult),
+    sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),
+    sentiment,
+    stance,
+    matches,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
