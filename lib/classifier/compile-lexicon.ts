@@ -71,7 +71,14 @@ function addWordForm(slots: Map<string, LookupSlot>, surface: string, stemLength
   // One surface can be read several ways (ارهابيين = ارهابي+ين or ارهاب+يين): the longest stem,
   // i.e. the least stripping, is the likeliest reading.
   if (!hit || stemLength > hit.stemLength) slot.word = { entries: [compiled], stemLength, suffixLength };
-  else if (stemLength === hit.stemLength && !hit.entries.includes(compiled)) hit.entries.push(compiled);
+  else if (stemLength === hit.stemLength && !hit.entries.some((e) => sameMeaning(e.entry, compiled.entry))) {
+    hit.entries.push(compiled);
+  }
+}
+
+/** المجرم and مجرم both land on مجرم: one reading per category and target is enough. */
+function sameMeaning(a: LexiconEntry, b: LexiconEntry): boolean {
+  return a === b || (a.category === b.category && a.target === b.target);
 }
 
 /** Key used to find duplicates: the same normalised term, category and target. */

@@ -19,7 +19,6 @@ export const SENTIMENT_THRESHOLD = 0.3;
 export const STANCE_THRESHOLD = 0.3;
 
 /** How far scope rules reach, in tokens, never across a clause (negation) or sentence. */
-const NEGATION_WINDOW = 3;
 const REPORTING_WINDOW = 5;
 const DISTANCING_WINDOW = 3;
 const VOCATIVE_WINDOW = 2;
@@ -32,6 +31,8 @@ const ABUSE_SENTIMENT = 0.8;
 const NEGATED_SENTIMENT = -0.5;
 /** A target named in a sentence takes that sentence's sentiment, damped: naming alone is weak. */
 const MENTION_FACTOR = 0.6;
+/** A party's name in scare quotes or after "so-called" counts against it, this strongly. */
+const DENIED_NAME = 0.5;
 /** Short quotations around a naming are scare quotes (the "moderate opposition"). */
 const SCARE_QUOTE_TOKENS = 4;
 
@@ -50,6 +51,12 @@ function isAbusive(category: string): category is AbusiveCategory {
 function within(list: number[], from: number, to: number): number {
   for (const index of list) if (index >= from && index <= to) return index;
   return -1;
+}
+
+/** ما أغباك، ما أسوأ (how stupid, how bad): ما before an أفعل form exclaims, it does not negate. */
+function isExclamation(tokens: Token[], negator: number, first: number): boolean {
+  const word = (tokens[first] as Token).norm;
+  return (tokens[negator] as Token).norm === "ما" && first === negator + 1 && word.length >= 4 && word.startsWith("ا");
 }
 
 interface Scope {
@@ -77,8 +84,8 @@ function scopeOf(hit: Hit, tokens: Token[], quotes: QuoteSpan[], pass: MatchPass
   const vocativeAt = within(pass.vocatives, hit.first - VOCATIVE_WINDOW, hit.first - 1);
   const vocative = hit.vocativePrefix || (vocativeAt >= 0 && sameClause(vocativeAt));
   let negated = false;
-  for (const n of pass.negators) {
-    if (n < hit.first && hit.first - n <= NEGATION_WINDOW && sameClause(n)) {
+  for (const { index: n, reach } of pass.negators) {
+    if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(tokens, n, hit.first)) {
       // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
       if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
     }
@@ -179,6 +186,13 @@ export function decide(
 
   // A named target takes the sentiment of its sentence: "بوتين مجرم" is against Russia.
   for (const mention of mentions) {
+    // Scare quotes or "so-called" around a party's name deny it: ما يسمى "المعارضة المعتدلة".
+    if ((mention.scope.scare && !mention.scope.reported) || mention.scope.distanced) {
+      const rule: MatchRule = mention.scope.scare ? "scare-quotes" : "so-called";
+      stanceSum.set(mention.target, (stanceSum.get(mention.target) ?? 0) - mention.weight * DENIED_NAME);
+      matches.push({ term: mention.term, category: "entity", target: mention.target, side: "against", ...spanOf(mention.hit), rule });
+      continue;
+    }
     if (mention.scope.quoted || mention.scope.reported) continue;
     const sentiment = sentenceSentiment.get((tokens[mention.hit.first] as Token).sentence) ?? 0;
     if (Math.abs(sentiment) < SENTIMENT_THRESHOLD * 0.5) continue;

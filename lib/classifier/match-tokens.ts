@@ -11,6 +11,12 @@ export interface Hit {
   vocativePrefix: boolean;
 }
 
+export interface Negator {
+  index: number;
+  /** How many tokens ahead it reaches: round(weight × 3), at least 1. */
+  reach: number;
+}
+
 export interface Intensifier {
   index: number;
   weight: number;
@@ -19,7 +25,7 @@ export interface Intensifier {
 /** Everything one pass over the tokens finds; the scope rules are applied afterwards. */
 export interface MatchPass {
   hits: Hit[];
-  negators: number[];
+  negators: Negator[];
   vocatives: number[];
   reporting: number[];
   distancing: number[];
@@ -144,7 +150,7 @@ export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPas
     for (const compiled of entries) {
       switch (compiled.entry.category) {
         case "negator":
-          pass.negators.push(i);
+          pass.negators.push({ index: i, reach: Math.max(1, Math.round(compiled.entry.weight * 3)) });
           break;
         case "vocative":
           pass.vocatives.push(i);
