@@ -4,17 +4,21 @@
  */
 
 /** Proclitics: conjunctions و ف, prepositions ب ل ك, the article ال, لل, and vocative يا written
- * together with the word (ياكلب), longest first so والكلاب tries وال before و. */
+ * together with the word (ياكلب), the Levantine demonstrative ها+ال (هالحكي), longest first so
+ * والكلاب tries وال before و. */
 export const ARABIC_PREFIXES = [
   "وبال",
   "وكال",
   "فبال",
+  "وهال",
+  "بهال",
   "وال",
   "فال",
   "بال",
   "كال",
   "ولل",
   "فلل",
+  "هال",
   "لل",
   "ال",
   "يا",

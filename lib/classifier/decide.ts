@@ -27,10 +27,13 @@ const INTENSIFIER_WINDOW = 2;
 const VOCATIVE_BOOST = 1.5;
 /** Insults also make a comment negative, a bit less than their insult weight. */
 const ABUSE_SENTIMENT = 0.8;
-/** A negated sentiment word flips and weakens: مش منيح is negative, مش سيء only mildly positive. */
-const NEGATED_SENTIMENT = -0.5;
+/** A negated sentiment word flips: مش منيح is clearly negative, مش سيء only mildly positive. */
+const NEGATED_POSITIVE = -0.8;
+const NEGATED_NEGATIVE = -0.4;
+/** Choosing a side's naming (الاحتلال الروسي, الأصدقاء الروس) also colours the sentiment. */
+const STANCE_SENTIMENT = 0.4;
 /** A target named in a sentence takes that sentence's sentiment, damped: naming alone is weak. */
-const MENTION_FACTOR = 0.6;
+const MENTION_FACTOR = 1;
 /** A party's name in scare quotes or after "so-called" counts against it, this strongly. */
 const DENIED_NAME = 0.5;
 /** Short quotations around a naming are scare quotes (the "moderate opposition"). */
@@ -163,7 +166,7 @@ export function decide(
             value *= intensifier.weight;
           }
         }
-        if (rule === "negated") value *= NEGATED_SENTIMENT;
+        if (rule === "negated") value *= category === "positive" ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
         addSentiment(hit, value);
       } else if (category === "stance" && entry.target && entry.side) {
         let side: StanceSide = entry.side;
@@ -178,6 +181,7 @@ export function decide(
         if (rule === "reported" || rule === "quoted" || rule === "negated") continue;
         const signed = side === "favor" ? entry.weight : -entry.weight;
         stanceSum.set(entry.target, (stanceSum.get(entry.target) ?? 0) + signed);
+        sentimentSum += signed * STANCE_SENTIMENT;
       } else if (category === "entity" && entry.target) {
         mentions.push({ hit, target: entry.target, weight: entry.weight, scope, term: entry.term });
       }
