@@ -115,7 +115,7 @@ export function decide(
   pass: MatchPass,
 ): Decision {
   const matches: ClassifierMatch[] = [];
-  let notInsult = 1;
+  const abuseByTerm = new Map<string, number>();
   let sentimentSum = 0;
   const sentenceSentiment = new Map<number, number>();
   const stanceSum = new Map<StanceTarget, number>();
@@ -148,7 +148,8 @@ export function decide(
         matches.push({ term: entry.term, category, ...span, ...(rule ? { rule } : {}) });
         if (rule && rule !== "vocative") continue;
         const weight = Math.min(0.99, entry.weight * (scope.vocative ? VOCATIVE_BOOST : 1));
-        notInsult *= 1 - weight;
+        // Repeating one word is not more evidence: each term counts once, at its strongest.
+        abuseByTerm.set(entry.term, Math.max(abuseByTerm.get(entry.term) ?? 0, weight));
         addSentiment(hit, -ABUSE_SENTIMENT * entry.weight);
       } else if (category === "positive" || category === "negative") {
         let rule: MatchRule | undefined;
@@ -206,6 +207,8 @@ export function decide(
     matches.push({ term: mention.term, category: "entity", target: mention.target, side, ...spanOf(mention.hit), rule: "mention" });
   }
 
+  let notInsult = 1;
+  for (const weight of abuseByTerm.values()) notInsult *= 1 - weight;
   const stance: Partial<Record<StanceTarget, StanceSide>> = {};
   for (const [target, sum] of stanceSum) {
     if (sum >= STANCE_THRESHOLD) stance[target] = "favor";
