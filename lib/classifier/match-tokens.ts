@@ -36,12 +36,18 @@ export interface MatchPass {
   contextSentences: Set<number>;
 }
 
-interface Best {
-  words: CompiledEntry[];
+interface Reading {
+  entry: CompiledEntry;
   stemLength: number;
   prefixLength: number;
   vocative: boolean;
+}
+
+interface Best {
+  /** The best reading per meaning (category and target): longest stem, then shortest prefix. */
+  readings: Map<string, Reading>;
   phrase?: CompiledPhrase;
+  phraseVocative: boolean;
 }
 
 function phraseMatches(phrase: CompiledPhrase, tokens: Token[], at: number): boolean {
@@ -73,23 +79,27 @@ function consider(
       if (phrase.entries.some((e) => (prefixLength > 0 && e.exact) || (latinPrefix && !e.arabizi))) continue;
       if (phraseMatches(phrase, tokens, at)) {
         best.phrase = phrase;
-        if (vocative) best.vocative = true;
+        best.phraseVocative = vocative;
         break;
       }
     }
   }
   const word = slot.word;
   if (!word) return;
-  if (word.stemLength < best.stemLength) return;
-  if (word.stemLength === best.stemLength && prefixLength >= best.prefixLength) return;
-  // Stripping is only allowed for rows that permit it: exact rows match the bare word only,
-  // and Latin prefixes (ya, el, w) only apply to Arabizi rows.
-  const allowed = word.entries.filter((e) => !(prefixLength > 0 && e.exact) && !(latinPrefix && !e.arabizi));
-  if (allowed.length === 0) return;
-  best.words = allowed;
-  best.stemLength = word.stemLength;
-  best.prefixLength = prefixLength;
-  best.vocative = vocative;
+  for (const entry of word.entries) {
+    // Stripping is only allowed for rows that permit it: exact rows match the bare word only,
+    // and Latin prefixes (ya, el, w) only apply to Arabizi rows.
+    if ((prefixLength > 0 && entry.exact) || (latinPrefix && !entry.arabizi)) continue;
+    const meaning = `${entry.entry.category}|${entry.entry.target ?? ""}`;
+    const known = best.readings.get(meaning);
+    if (
+      known &&
+      (known.stemLength > word.stemLength || (known.stemLength === word.stemLength && known.prefixLength <= prefixLength))
+    ) {
+      continue;
+    }
+    best.readings.set(meaning, { entry, stemLength: word.stemLength, prefixLength, vocative });
+  }
 }
 
 function lookupToken(lexicon: CompiledLexicon, tokens: Token[], at: number, norm: string, best: Best): void {
@@ -129,12 +139,17 @@ export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPas
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const best: Best = { words: [], stemLength: 0, prefixLength: 0, vocative: false };
+    const best: Best = { readings: new Map(), phraseVocative: false };
     lookupToken(lexicon, tokens, i, token.norm, best);
-    if (best.words.length === 0 && !best.phrase && token.kind !== KIND_SYMBOL && hasDouble(token.norm)) {
+    if (best.readings.size === 0 && !best.phrase && token.kind !== KIND_SYMBOL && hasDouble(token.norm)) {
       lookupToken(lexicon, tokens, i, collapseDoubles(token.norm), best);
     }
-    let entries = best.words;
+    let entries: CompiledEntry[] = [];
+    let vocative = false;
+    for (const reading of best.readings.values()) {
+      entries.push(reading.entry);
+      vocative ||= reading.vocative;
+    }
     let last = i;
     const phrase = best.phrase;
     if (phrase) {
@@ -142,6 +157,7 @@ export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPas
         pass.exceptionSpans.push([i, i + phrase.tokens.length - 1]);
       } else {
         entries = phrase.entries;
+        vocative = best.phraseVocative;
         last = i + phrase.tokens.length - 1;
       }
     }
@@ -172,7 +188,7 @@ export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPas
           content.push(compiled);
       }
     }
-    if (content.length > 0) pass.hits.push({ first: i, last, entries: content, vocativePrefix: best.vocative });
+    if (content.length > 0) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });
     i = last;
   }
   return pass;
