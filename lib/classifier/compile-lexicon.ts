@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { ARABIC_SUFFIXES, ARABIZI_SUFFIXES, LATIN_SUFFIXES } from "./affixes.ts";
+import { CodeTable, hashString } from "./code-table.ts";
 import { type LexiconProblem, LexiconError } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, tokenise } from "./tokenise.ts";
-import type { LexiconEntry } from "./types.ts";
+import { LEXICON_CATEGORIES, type LexiconEntry, STANCE_TARGETS } from "./types.ts";
 
 export interface CompiledEntry {
   entry: LexiconEntry;
@@ -13,6 +14,8 @@ export interface CompiledEntry {
   context: boolean;
   /** Arabizi rows are the only Latin rows that accept Arabizi prefixes (ya, el, w…). */
   arabizi: boolean;
+  /** Category and target as one number: a token keeps one reading per meaning. */
+  meaning: number;
 }
 
 /** A surface form of single-word entries: the stem the entries were written as, plus a suffix. */
@@ -22,11 +25,16 @@ export interface WordHit {
   suffixLength: number;
 }
 
+export interface HashedText {
+  text: string;
+  hash: number;
+}
+
 export interface CompiledPhrase {
   entries: CompiledEntry[];
   /** Normalised tokens; the first is the lookup key, the last may carry a suffix. */
-  tokens: string[];
-  lastForms: Set<string>;
+  tokens: HashedText[];
+  lastForms: HashedText[];
 }
 
 export interface LookupSlot {
@@ -39,8 +47,8 @@ export interface CompiledLexicon {
   /** First 12 hex characters of the sha256 of the files and extra entries. */
   version: string;
   entries: LexiconEntry[];
-  /** Every surface form (stem + suffix) and phrase start, keyed by normalised text. */
-  slots: Map<string, LookupSlot>;
+  /** Every surface form (stem + suffix) and phrase start, keyed by normalised code units. */
+  table: CodeTable<LookupSlot>;
 }
 
 export interface LexiconFile {
@@ -55,16 +63,15 @@ function suffixesFor(entry: LexiconEntry, kind: number): readonly string[] {
   return [""];
 }
 
-function slotFor(slots: Map<string, LookupSlot>, key: string): LookupSlot {
-  let slot = slots.get(key);
-  if (!slot) {
-    slot = {};
-    slots.set(key, slot);
-  }
-  return slot;
+function slotFor(slots: CodeTable<LookupSlot>, key: string): LookupSlot {
+  return slots.upsert(key, () => ({}));
 }
 
-function addWordForm(slots: Map<string, LookupSlot>, surface: string, stemLength: number, compiled: CompiledEntry): void {
+function hashed(text: string): HashedText {
+  return { text, hash: hashString(text) };
+}
+
+function addWordForm(slots: CodeTable<LookupSlot>, surface: string, stemLength: number, compiled: CompiledEntry): void {
   const slot = slotFor(slots, surface);
   const suffixLength = surface.length - stemLength;
   const hit = slot.word;
@@ -119,7 +126,8 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   const version = hash.digest("hex").slice(0, 12);
 
   const entries = [...seen.values()];
-  const slots = new Map<string, LookupSlot>();
+  // Room for every surface form: each row expands to at most 2 stems × the longest suffix list.
+  const slots = new CodeTable<LookupSlot>(entries.length * 2 * (ARABIC_SUFFIXES.length + 1));
   const phrasesByKey = new Map<string, CompiledPhrase>();
   for (const entry of entries) {
     const compiled: CompiledEntry = {
@@ -128,6 +136,7 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       literal: entry.flags.includes("literal"),
       context: entry.flags.includes("context"),
       arabizi: entry.language === "ar-Latn",
+      meaning: LEXICON_CATEGORIES.indexOf(entry.category) * 8 + (entry.target ? STANCE_TARGETS.indexOf(entry.target) + 1 : 0),
     };
     const { tokens } = tokenise(normaliseTerm(entry.term));
     const first = tokens[0];
@@ -152,11 +161,11 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       continue;
     }
     const last = tokens[tokens.length - 1] ?? first;
-    const lastForms = new Set(suffixesFor(entry, last.kind).map((s) => last.norm + s));
-    const phrase: CompiledPhrase = { entries: [compiled], tokens: norms, lastForms };
+    const lastForms = suffixesFor(entry, last.kind).map((s) => hashed(last.norm + s));
+    const phrase: CompiledPhrase = { entries: [compiled], tokens: norms.map(hashed), lastForms };
     phrasesByKey.set(phraseKey, phrase);
     const slot = slotFor(slots, first.norm);
     slot.phrases = [...(slot.phrases ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length);
   }
-  return { version, entries, slots };
+  return { version, entries, table: slots };
 }

@@ -1,6 +1,6 @@
-import type { NormalisedText } from "./normalise.ts";
 import type { Hit, MatchPass } from "./match-tokens.ts";
-import type { QuoteSpan, Token } from "./tokenise.ts";
+import type { SharedNormalised } from "./normalise.ts";
+import type { ScannedTokens } from "./scan.ts";
 import {
   ABUSIVE_CATEGORIES,
   type AbusiveCategory,
@@ -57,9 +57,14 @@ function within(list: number[], from: number, to: number): number {
 }
 
 /** ما أغباك، ما أسوأ (how stupid, how bad): ما before an أفعل form exclaims, it does not negate. */
-function isExclamation(tokens: Token[], negator: number, first: number): boolean {
-  const word = (tokens[first] as Token).norm;
-  return (tokens[negator] as Token).norm === "ما" && first === negator + 1 && word.length >= 4 && word.startsWith("ا");
+const MA = [0x0645, 0x0627];
+const ALEF = 0x0627;
+function isExclamation(codes: Uint16Array, tokens: ScannedTokens, negator: number, first: number): boolean {
+  if (first !== negator + 1) return false;
+  const n = tokens.codeStart[negator] as number;
+  if ((tokens.codeEnd[negator] as number) - n !== 2 || codes[n] !== MA[0] || codes[n + 1] !== MA[1]) return false;
+  const w = tokens.codeStart[first] as number;
+  return (tokens.codeEnd[first] as number) - w >= 4 && codes[w] === ALEF;
 }
 
 interface Scope {
@@ -72,11 +77,13 @@ interface Scope {
   literal: boolean;
 }
 
-function scopeOf(hit: Hit, tokens: Token[], quotes: QuoteSpan[], pass: MatchPass, literalWord: boolean): Scope {
-  const first = tokens[hit.first] as Token;
-  const sameClause = (index: number) => (tokens[index] as Token).clause === first.clause;
-  const sameSentence = (index: number) => (tokens[index] as Token).sentence === first.sentence;
-  const quote = first.quote >= 0 ? quotes[first.quote] : undefined;
+function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: MatchPass, literalWord: boolean): Scope {
+  const clause = tokens.clause[hit.first];
+  const sentence = tokens.sentence[hit.first] as number;
+  const sameClause = (index: number) => tokens.clause[index] === clause;
+  const sameSentence = (index: number) => tokens.sentence[index] === sentence;
+  const quoteIndex = tokens.quote[hit.first] as number;
+  const quote = quoteIndex >= 0 ? tokens.quotes[quoteIndex] : undefined;
   const quoted = quote !== undefined;
   const scare = quote !== undefined && quote.end - quote.first <= SCARE_QUOTE_TOKENS;
   const reporter = within(pass.reporting, hit.first - REPORTING_WINDOW, hit.first - 1);
@@ -88,14 +95,14 @@ function scopeOf(hit: Hit, tokens: Token[], quotes: QuoteSpan[], pass: MatchPass
   const vocative = hit.vocativePrefix || (vocativeAt >= 0 && sameClause(vocativeAt));
   let negated = false;
   for (const { index: n, reach } of pass.negators) {
-    if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(tokens, n, hit.first)) {
+    if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(codes, tokens, n, hit.first)) {
       // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
       if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
     }
   }
   let literal = false;
   if (literalWord && !vocative) {
-    literal = pass.contextSentences.has(first.sentence);
+    literal = pass.contextSentences.includes(sentence);
     for (const [from, to] of pass.exceptionSpans) if (from <= hit.last && to >= hit.first) literal = true;
   }
   return { quoted, scare, reported, distanced, negated, vocative, literal };
@@ -108,12 +115,7 @@ function scopeOf(hit: Hit, tokens: Token[], quotes: QuoteSpan[], pass: MatchPass
  * (farm, zoo, حمار وحشي) cancels words marked literal unless someone is addressed (يا …);
  * scare quotes and "so-called" flip a stance naming.
  */
-export function decide(
-  original: NormalisedText,
-  tokens: Token[],
-  quotes: QuoteSpan[],
-  pass: MatchPass,
-): Decision {
+export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: MatchPass): Decision {
   const matches: ClassifierMatch[] = [];
   const abuseByTerm = new Map<string, number>();
   let sentimentSum = 0;
@@ -121,14 +123,13 @@ export function decide(
   const stanceSum = new Map<StanceTarget, number>();
   const mentions: { hit: Hit; target: StanceTarget; weight: number; scope: Scope; term: string }[] = [];
 
-  const spanOf = (hit: Hit) => {
-    const first = tokens[hit.first] as Token;
-    const last = tokens[hit.last] as Token;
-    return { start: original.starts[first.start] as number, end: original.ends[last.end - 1] as number };
-  };
+  const spanOf = (hit: Hit) => ({
+    start: text.starts[tokens.start[hit.first] as number] as number,
+    end: text.ends[(tokens.end[hit.last] as number) - 1] as number,
+  });
   const addSentiment = (hit: Hit, value: number) => {
     sentimentSum += value;
-    const sentence = (tokens[hit.first] as Token).sentence;
+    const sentence = tokens.sentence[hit.first] as number;
     sentenceSentiment.set(sentence, (sentenceSentiment.get(sentence) ?? 0) + value);
   };
 
@@ -136,7 +137,7 @@ export function decide(
     const span = spanOf(hit);
     for (const compiled of hit.entries) {
       const { entry } = compiled;
-      const scope = scopeOf(hit, tokens, quotes, pass, compiled.literal);
+      const scope = scopeOf(hit, text.codes, tokens, pass, compiled.literal);
       const category = entry.category;
       if (isAbusive(category)) {
         let rule: MatchRule | undefined;
@@ -163,7 +164,7 @@ export function decide(
           const near =
             (intensifier.index < hit.first && hit.first - intensifier.index <= INTENSIFIER_WINDOW) ||
             (intensifier.index > hit.last && intensifier.index - hit.last <= INTENSIFIER_WINDOW);
-          if (near && (tokens[intensifier.index] as Token).clause === (tokens[hit.first] as Token).clause) {
+          if (near && tokens.clause[intensifier.index] === tokens.clause[hit.first]) {
             value *= intensifier.weight;
           }
         }
@@ -199,7 +200,7 @@ export function decide(
       continue;
     }
     if (mention.scope.quoted || mention.scope.reported) continue;
-    const sentiment = sentenceSentiment.get((tokens[mention.hit.first] as Token).sentence) ?? 0;
+    const sentiment = sentenceSentiment.get(tokens.sentence[mention.hit.first] as number) ?? 0;
     if (Math.abs(sentiment) < SENTIMENT_THRESHOLD * 0.5) continue;
     const side: StanceSide = sentiment > 0 ? "favor" : "against";
     const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * mention.weight * MENTION_FACTOR;

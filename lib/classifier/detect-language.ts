@@ -1,4 +1,5 @@
-import { KIND_ARABIC, KIND_LATIN, type Token } from "./tokenise.ts";
+import type { SharedNormalised } from "./normalise.ts";
+import { KIND_LATIN, type ScannedTokens, tokenText } from "./scan.ts";
 import type { LanguageTag } from "./types.ts";
 
 // Frequent function words: a handful per language tells Latin-script comments apart.
@@ -17,27 +18,23 @@ const ARABIZI = new Set(
  * Latin script "ar-Latn" (Arabizi: Arabic words with digits for letters, like 3ala or 7mar), "fr"
  * or "en" by function words; "und" when nothing decides (only emoji, numbers, or no signal).
  */
-export function detectLanguage(tokens: Token[]): LanguageTag {
-  let arabic = 0;
-  let latin = 0;
+export function detectLanguage(text: SharedNormalised, tokens: ScannedTokens): LanguageTag {
+  const arabic = tokens.arabicLetters;
+  const latin = tokens.latinLetters;
+  if (arabic === 0 && latin === 0) return "und";
+  if (arabic >= latin) return "ar";
+  // Only Latin-script comments pay for building token strings.
   let english = 0;
   let french = 0;
   let arabizi = 0;
-  for (const token of tokens) {
-    const length = token.end - token.start;
-    if (token.kind === KIND_ARABIC) arabic += length;
-    else if (token.kind === KIND_LATIN) {
-      const word = token.norm;
-      if (/^[0-9]+$/.test(word)) continue;
-      latin += length;
-      if (ENGLISH.has(word)) english++;
-      if (FRENCH.has(word)) french++;
-      if (ARABIZI.has(word)) arabizi++;
-      else if (/[a-z][2-9]|[2-9][a-z]/.test(word)) arabizi += 2;
-    }
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] !== KIND_LATIN) continue;
+    const word = tokenText(text, tokens, t);
+    if (ENGLISH.has(word)) english++;
+    if (FRENCH.has(word)) french++;
+    if (ARABIZI.has(word)) arabizi++;
+    else if (/[a-z][2-9]|[2-9][a-z]/.test(word)) arabizi += 2;
   }
-  if (arabic === 0 && latin === 0) return "und";
-  if (arabic >= latin) return "ar";
   const best = Math.max(english, french, arabizi);
   if (best === 0) return "und";
   if (arabizi === best) return "ar-Latn";

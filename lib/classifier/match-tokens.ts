@@ -1,6 +1,7 @@
-import { ARABIC_PREFIXES, ARABIZI_PREFIXES, collapseDoubles, hasDouble } from "./affixes.ts";
-import type { CompiledEntry, CompiledLexicon, CompiledPhrase, LookupSlot } from "./compile-lexicon.ts";
-import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type Token } from "./tokenise.ts";
+import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
+import { hashCodes, MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
+import type { CompiledEntry, CompiledLexicon, CompiledPhrase, HashedText, LookupSlot } from "./compile-lexicon.ts";
+import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens } from "./scan.ts";
 
 /** Lexicon entries found on a token range [first, last]. */
 export interface Hit {
@@ -33,40 +34,64 @@ export interface MatchPass {
   /** Token ranges covered by exception phrases (حمار وحشي, لحم الخنزير). */
   exceptionSpans: [number, number][];
   /** Sentences holding a literal-context cue (مزرعة, بيطري, zoo). */
-  contextSentences: Set<number>;
+  contextSentences: number[];
 }
 
-interface Reading {
-  entry: CompiledEntry;
-  stemLength: number;
-  prefixLength: number;
-  vocative: boolean;
+type Prefix = { codes: number[]; vocative: boolean };
+function prefixTable(prefixes: readonly string[], vocative: string): Map<number, Prefix[]> {
+  const table = new Map<number, Prefix[]>();
+  for (const prefix of prefixes) {
+    const first = prefix.charCodeAt(0);
+    const list = table.get(first) ?? [];
+    list.push({ codes: [...prefix].map((c) => c.charCodeAt(0)), vocative: prefix === vocative });
+    table.set(first, list);
+  }
+  return table;
+}
+const ARABIC_BY_FIRST = prefixTable(ARABIC_PREFIXES, "يا");
+const ARABIZI_BY_FIRST = prefixTable(ARABIZI_PREFIXES, "ya");
+
+// Per-token working state, reused: the readings of the current token, one per meaning.
+const MAX_READINGS = 32;
+const readingEntry: (CompiledEntry | undefined)[] = new Array(MAX_READINGS);
+const readingStem = new Int32Array(MAX_READINGS);
+const readingPrefix = new Int32Array(MAX_READINGS);
+const readingVocative = new Uint8Array(MAX_READINGS);
+let readingCount = 0;
+let bestPhrase: CompiledPhrase | undefined;
+let bestPhraseVocative = false;
+const suffixHash = new Int32Array(MAX_KEY_LENGTH + 1);
+let collapsed = new Uint16Array(MAX_KEY_LENGTH + 1);
+
+function sameText(codes: Uint16Array, start: number, end: number, expected: HashedText): boolean {
+  if (end - start !== expected.text.length) return false;
+  if (hashCodes(codes, start, end) !== expected.hash) return false;
+  for (let k = 0; k < expected.text.length; k++) if (codes[start + k] !== expected.text.charCodeAt(k)) return false;
+  return true;
 }
 
-interface Best {
-  /** The best reading per meaning (category and target): longest stem, then shortest prefix. */
-  readings: Map<string, Reading>;
-  phrase?: CompiledPhrase;
-  phraseVocative: boolean;
-}
-
-function phraseMatches(phrase: CompiledPhrase, tokens: Token[], at: number): boolean {
+function phraseMatches(phrase: CompiledPhrase, codes: Uint16Array, tokens: ScannedTokens, at: number): boolean {
   const n = phrase.tokens.length;
-  if (at + n > tokens.length) return false;
-  const clause = (tokens[at] as Token).clause;
+  if (at + n > tokens.count) return false;
+  const clause = tokens.clause[at];
   for (let k = 1; k < n; k++) {
-    const token = tokens[at + k] as Token;
-    if (token.clause !== clause) return false;
-    if (k === n - 1) return phrase.lastForms.has(token.norm) || phrase.lastForms.has(collapseDoubles(token.norm));
-    if (token.norm !== phrase.tokens[k]) return false;
+    const t = at + k;
+    if (tokens.clause[t] !== clause) return false;
+    const start = tokens.codeStart[t] as number;
+    const end = tokens.codeEnd[t] as number;
+    if (k === n - 1) {
+      for (const form of phrase.lastForms) if (sameText(codes, start, end, form)) return true;
+      return false;
+    }
+    if (!sameText(codes, start, end, phrase.tokens[k] as HashedText)) return false;
   }
   return true;
 }
 
 function consider(
-  best: Best,
   slot: LookupSlot | undefined,
-  tokens: Token[],
+  codes: Uint16Array,
+  tokens: ScannedTokens,
   at: number,
   prefixLength: number,
   latinPrefix: boolean,
@@ -75,11 +100,11 @@ function consider(
   if (!slot) return;
   if (slot.phrases) {
     for (const phrase of slot.phrases) {
-      if (best.phrase && best.phrase.tokens.length >= phrase.tokens.length) break;
+      if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
       if (phrase.entries.some((e) => (prefixLength > 0 && e.exact) || (latinPrefix && !e.arabizi))) continue;
-      if (phraseMatches(phrase, tokens, at)) {
-        best.phrase = phrase;
-        best.phraseVocative = vocative;
+      if (phraseMatches(phrase, codes, tokens, at)) {
+        bestPhrase = phrase;
+        bestPhraseVocative = vocative;
         break;
       }
     }
@@ -90,43 +115,74 @@ function consider(
     // Stripping is only allowed for rows that permit it: exact rows match the bare word only,
     // and Latin prefixes (ya, el, w) only apply to Arabizi rows.
     if ((prefixLength > 0 && entry.exact) || (latinPrefix && !entry.arabizi)) continue;
-    const meaning = `${entry.entry.category}|${entry.entry.target ?? ""}`;
-    const known = best.readings.get(meaning);
-    if (
-      known &&
-      (known.stemLength > word.stemLength || (known.stemLength === word.stemLength && known.prefixLength <= prefixLength))
-    ) {
-      continue;
-    }
-    best.readings.set(meaning, { entry, stemLength: word.stemLength, prefixLength, vocative });
+    let r = 0;
+    while (r < readingCount && (readingEntry[r] as CompiledEntry).meaning !== entry.meaning) r++;
+    if (r < readingCount) {
+      const stem = readingStem[r] as number;
+      if (stem > word.stemLength || (stem === word.stemLength && (readingPrefix[r] as number) <= prefixLength)) continue;
+    } else if (readingCount < MAX_READINGS) readingCount++;
+    else continue;
+    readingEntry[r] = entry;
+    readingStem[r] = word.stemLength;
+    readingPrefix[r] = prefixLength;
+    readingVocative[r] = vocative ? 1 : 0;
   }
 }
 
-function lookupToken(lexicon: CompiledLexicon, tokens: Token[], at: number, norm: string, best: Best): void {
-  const token = tokens[at] as Token;
-  const slots = lexicon.slots;
-  consider(best, slots.get(norm), tokens, at, 0, false, false);
-  if (token.kind === KIND_ARABIC) {
-    for (const prefix of ARABIC_PREFIXES) {
-      if (norm.length - prefix.length >= 2 && norm.startsWith(prefix)) {
-        consider(best, slots.get(norm.slice(prefix.length)), tokens, at, prefix.length, false, prefix === "يا");
+/** Looks up a token's letters codes[start..end) and its clitic-stripped stems. */
+function lookupToken(
+  lexicon: CompiledLexicon,
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  kind: number,
+  tokens: ScannedTokens,
+  at: number,
+  phraseCodes: Uint16Array,
+): void {
+  const length = end - start;
+  suffixHashes(codes, start, end, suffixHash);
+  const table = lexicon.table;
+  consider(table.lookup(suffixHash[0] as number, codes, start, length), phraseCodes, tokens, at, 0, false, false);
+  const prefixes = kind === KIND_ARABIC ? ARABIC_BY_FIRST : kind === KIND_LATIN ? ARABIZI_BY_FIRST : undefined;
+  const candidates = prefixes?.get(codes[start] as number);
+  if (!candidates) return;
+  for (const prefix of candidates) {
+    const p = prefix.codes.length;
+    if (length - p < 2) continue;
+    let same = true;
+    for (let k = 1; k < p; k++) {
+      if (codes[start + k] !== prefix.codes[k]) {
+        same = false;
+        break;
       }
     }
-  } else if (token.kind === KIND_LATIN) {
-    for (const prefix of ARABIZI_PREFIXES) {
-      if (norm.length - prefix.length >= 2 && norm.startsWith(prefix)) {
-        consider(best, slots.get(norm.slice(prefix.length)), tokens, at, prefix.length, true, prefix === "ya");
-      }
-    }
+    if (!same) continue;
+    const slot = table.lookup(suffixHash[p] as number, codes, start + p, length - p);
+    consider(slot, phraseCodes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
   }
+}
+
+/** Copies codes[start..end) with doubled letters collapsed; returns the new length. */
+function collapseInto(codes: Uint16Array, start: number, end: number): number {
+  if (collapsed.length < end - start) collapsed = new Uint16Array(end - start);
+  let n = 0;
+  let previous = -1;
+  for (let i = start; i < end; i++) {
+    const c = codes[i] as number;
+    if (c !== previous) collapsed[n++] = c;
+    previous = c;
+  }
+  return n;
 }
 
 /**
  * Finds lexicon entries on the tokens: multi-word expressions first (longest wins and consumes
- * its tokens), else the single word with the longest stem after clitic and suffix stripping.
- * Doubled letters are collapsed only when the word as written finds nothing (حماار → حمار).
+ * its tokens), else, per meaning, the reading with the longest stem after clitic and suffix
+ * stripping. Doubled letters are collapsed only when the word as written finds nothing
+ * (حماار → حمار).
  */
-export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPass {
+export function matchTokens(codes: Uint16Array, tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
   const pass: MatchPass = {
     hits: [],
     negators: [],
@@ -135,34 +191,41 @@ export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPas
     distancing: [],
     intensifiers: [],
     exceptionSpans: [],
-    contextSentences: new Set(),
+    contextSentences: [],
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const best: Best = { readings: new Map(), phraseVocative: false };
-    lookupToken(lexicon, tokens, i, token.norm, best);
-    if (best.readings.size === 0 && !best.phrase && token.kind !== KIND_SYMBOL && hasDouble(token.norm)) {
-      lookupToken(lexicon, tokens, i, collapseDoubles(token.norm), best);
+  for (let i = 0; i < tokens.count; i++) {
+    const start = tokens.codeStart[i] as number;
+    const end = tokens.codeEnd[i] as number;
+    if (end - start > MAX_KEY_LENGTH) continue;
+    const kind = tokens.kind[i] as number;
+    readingCount = 0;
+    bestPhrase = undefined;
+    bestPhraseVocative = false;
+    lookupToken(lexicon, codes, start, end, kind, tokens, i, codes);
+    if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
+      const length = collapseInto(codes, start, end);
+      if (length < end - start) lookupToken(lexicon, collapsed, 0, length, kind, tokens, i, codes);
     }
+    if (readingCount === 0 && !bestPhrase) continue;
     let entries: CompiledEntry[] = [];
     let vocative = false;
-    for (const reading of best.readings.values()) {
-      entries.push(reading.entry);
-      vocative ||= reading.vocative;
+    for (let r = 0; r < readingCount; r++) {
+      entries.push(readingEntry[r] as CompiledEntry);
+      if (readingVocative[r] === 1) vocative = true;
     }
     let last = i;
-    const phrase = best.phrase;
+    const phrase = bestPhrase as CompiledPhrase | undefined;
     if (phrase) {
       if (phrase.entries.every((e) => e.entry.category === "exception")) {
         pass.exceptionSpans.push([i, i + phrase.tokens.length - 1]);
       } else {
         entries = phrase.entries;
-        vocative = best.phraseVocative;
+        vocative = bestPhraseVocative;
         last = i + phrase.tokens.length - 1;
       }
     }
     if (entries.length === 0) continue;
-    const content: CompiledEntry[] = [];
+    let content: CompiledEntry[] | undefined;
     for (const compiled of entries) {
       switch (compiled.entry.category) {
         case "negator":
@@ -181,14 +244,14 @@ export function matchTokens(tokens: Token[], lexicon: CompiledLexicon): MatchPas
           pass.intensifiers.push({ index: i, weight: compiled.entry.weight });
           break;
         case "exception":
-          if (last === i) pass.contextSentences.add(token.sentence);
+          if (last === i) pass.contextSentences.push(tokens.sentence[i] as number);
           else pass.exceptionSpans.push([i, last]);
           break;
         default:
-          content.push(compiled);
+          (content ??= []).push(compiled);
       }
     }
-    if (content.length > 0) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });
+    if (content) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });
     i = last;
   }
   return pass;

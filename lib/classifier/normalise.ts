@@ -150,6 +150,19 @@ let outCodes = new Uint16Array(1024);
 let outStarts = new Int32Array(1024);
 let outEnds = new Int32Array(1024);
 
+/**
+ * The normaliser's working buffers, reused from call to call so that classify allocates no
+ * per-character arrays. Valid until the next normalisation; they may be replaced when they grow.
+ */
+export interface SharedNormalised {
+  codes: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Number of normalised code units. */
+  length: number;
+}
+const shared: SharedNormalised = { codes: outCodes, starts: outStarts, ends: outEnds, length: 0 };
+
 function grow(min: number): void {
   const size = Math.max(min, outCodes.length * 2);
   const codes = new Uint16Array(size);
@@ -161,6 +174,20 @@ function grow(min: number): void {
   outCodes = codes;
   outStarts = starts;
   outEnds = ends;
+  shared.codes = codes;
+  shared.starts = starts;
+  shared.ends = ends;
+}
+
+/** Makes sure the shared code buffer holds at least `min` code units (for scratch after the text). */
+export function reserveShared(min: number): void {
+  if (outCodes.length < min) grow(min);
+}
+
+/** Normalises into the shared buffers without building a string: the fast path of classify. */
+export function normaliseToShared(original: string): SharedNormalised {
+  shared.length = normaliseIntoBuffers(original);
+  return shared;
 }
 
 function codesToString(codes: Uint16Array, length: number): string {
