@@ -38,10 +38,21 @@ export function suffixHashes(codes: ArrayLike<number>, start: number, end: numbe
 }
 
 function slotIndex(hash: number, length: number, mask: number): number {
-  return Math.imul(hash ^ Math.imul(length, 0x2c1b3c6d), 0x9e3779b1) >>> 0 & mask;
+  return (Math.imul(hash ^ Math.imul(length, 0x2c1b3c6d), 0x9e3779b1) >>> 0) & mask;
+}
+
+const FILTER_BITS = 18;
+const FILTER_WORDS = (1 << FILTER_BITS) >>> 5;
+function filterBit(hash: number, length: number): number {
+  return Math.imul(hash + length, 0x85ebca6b) >>> (32 - FILTER_BITS);
 }
 
 export class CodeTable<V> {
+  /**
+   * One bit per (hash, length) pair, checked before the table: most tokens are not lexicon
+   * words, and this 32 KB filter stays in cache where the table does not.
+   */
+  private readonly filter = new Uint32Array(FILTER_WORDS);
   private readonly hashes: Int32Array;
   private readonly lengths: Int32Array;
   private readonly indexes: Int32Array;
@@ -74,6 +85,8 @@ export class CodeTable<V> {
     }
     if (this.keys.length * 2 >= this.mask) throw new Error("CodeTable is full; size it for the expected keys");
     const value = make();
+    const bit = filterBit(hash, key.length);
+    this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));
     this.hashes[i] = hash;
     this.lengths[i] = key.length;
     this.indexes[i] = this.keys.length;
@@ -84,6 +97,8 @@ export class CodeTable<V> {
 
   /** Looks up codes[start..start+length) whose hash the caller already has. */
   lookup(hash: number, codes: ArrayLike<number>, start: number, length: number): V | undefined {
+    const bit = filterBit(hash, length);
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return undefined;
     let i = slotIndex(hash, length, this.mask);
     while (this.lengths[i] !== 0) {
       if (this.hashes[i] === hash && this.lengths[i] === length) {

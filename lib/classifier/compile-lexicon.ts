@@ -35,6 +35,9 @@ export interface CompiledPhrase {
   /** Normalised tokens; the first is the lookup key, the last may carry a suffix. */
   tokens: HashedText[];
   lastForms: HashedText[];
+  /** Some entry is exact (no clitics on the first word) / every entry is Arabizi. */
+  anyExact: boolean;
+  allArabizi: boolean;
 }
 
 export interface LookupSlot {
@@ -63,15 +66,20 @@ function suffixesFor(entry: LexiconEntry, kind: number): readonly string[] {
   return [""];
 }
 
-function slotFor(slots: CodeTable<LookupSlot>, key: string): LookupSlot {
-  return slots.upsert(key, () => ({}));
+function slotFor(slots: Map<string, LookupSlot>, key: string): LookupSlot {
+  let slot = slots.get(key);
+  if (!slot) {
+    slot = {};
+    slots.set(key, slot);
+  }
+  return slot;
 }
 
 function hashed(text: string): HashedText {
   return { text, hash: hashString(text) };
 }
 
-function addWordForm(slots: CodeTable<LookupSlot>, surface: string, stemLength: number, compiled: CompiledEntry): void {
+function addWordForm(slots: Map<string, LookupSlot>, surface: string, stemLength: number, compiled: CompiledEntry): void {
   const slot = slotFor(slots, surface);
   const suffixLength = surface.length - stemLength;
   const hit = slot.word;
@@ -126,8 +134,7 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   const version = hash.digest("hex").slice(0, 12);
 
   const entries = [...seen.values()];
-  // Room for every surface form: each row expands to at most 2 stems × the longest suffix list.
-  const slots = new CodeTable<LookupSlot>(entries.length * 2 * (ARABIC_SUFFIXES.length + 1));
+  const slots = new Map<string, LookupSlot>();
   const phrasesByKey = new Map<string, CompiledPhrase>();
   for (const entry of entries) {
     const compiled: CompiledEntry = {
@@ -158,14 +165,24 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
     const existing = phrasesByKey.get(phraseKey);
     if (existing) {
       existing.entries.push(compiled);
+      existing.anyExact ||= compiled.exact;
+      existing.allArabizi &&= compiled.arabizi;
       continue;
     }
     const last = tokens[tokens.length - 1] ?? first;
     const lastForms = suffixesFor(entry, last.kind).map((s) => hashed(last.norm + s));
-    const phrase: CompiledPhrase = { entries: [compiled], tokens: norms.map(hashed), lastForms };
+    const phrase: CompiledPhrase = {
+      entries: [compiled],
+      tokens: norms.map(hashed),
+      lastForms,
+      anyExact: compiled.exact,
+      allArabizi: compiled.arabizi,
+    };
     phrasesByKey.set(phraseKey, phrase);
     const slot = slotFor(slots, first.norm);
     slot.phrases = [...(slot.phrases ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length);
   }
-  return { version, entries, table: slots };
+  const table = new CodeTable<LookupSlot>(slots.size);
+  for (const [key, slot] of slots) table.upsert(key, () => slot);
+  return { version, entries, table };
 }

@@ -115,7 +115,10 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
  * (farm, zoo, حمار وحشي) cancels words marked literal unless someone is addressed (يا …);
  * scare quotes and "so-called" flip a stance naming.
  */
+const NOTHING: Decision = { insultScore: 0, sentimentScore: 0, sentiment: "neutral", stance: {}, matches: [] };
+
 export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: MatchPass): Decision {
+  if (pass.hits.length === 0) return { ...NOTHING, stance: {}, matches: [] };
   const matches: ClassifierMatch[] = [];
   const abuseByTerm = new Map<string, number>();
   let sentimentSum = 0;

@@ -38,18 +38,20 @@ export interface MatchPass {
 }
 
 type Prefix = { codes: number[]; vocative: boolean };
-function prefixTable(prefixes: readonly string[], vocative: string): Map<number, Prefix[]> {
-  const table = new Map<number, Prefix[]>();
+/** Prefixes by their first code unit (minus `base`), so a token only tries those that can fit. */
+function prefixTable(prefixes: readonly string[], vocative: string, base: number): (Prefix[] | undefined)[] {
+  const table: (Prefix[] | undefined)[] = new Array(256).fill(undefined);
   for (const prefix of prefixes) {
-    const first = prefix.charCodeAt(0);
-    const list = table.get(first) ?? [];
+    const first = prefix.charCodeAt(0) - base;
+    const list = table[first] ?? [];
     list.push({ codes: [...prefix].map((c) => c.charCodeAt(0)), vocative: prefix === vocative });
-    table.set(first, list);
+    table[first] = list;
   }
   return table;
 }
-const ARABIC_BY_FIRST = prefixTable(ARABIC_PREFIXES, "يا");
-const ARABIZI_BY_FIRST = prefixTable(ARABIZI_PREFIXES, "ya");
+const ARABIC_BASE = 0x0600;
+const ARABIC_BY_FIRST = prefixTable(ARABIC_PREFIXES, "يا", ARABIC_BASE);
+const ARABIZI_BY_FIRST = prefixTable(ARABIZI_PREFIXES, "ya", 0);
 
 // Per-token working state, reused: the readings of the current token, one per meaning.
 const MAX_READINGS = 32;
@@ -63,9 +65,21 @@ let bestPhraseVocative = false;
 const suffixHash = new Int32Array(MAX_KEY_LENGTH + 1);
 let collapsed = new Uint16Array(MAX_KEY_LENGTH + 1);
 
-function sameText(codes: Uint16Array, start: number, end: number, expected: HashedText): boolean {
-  if (end - start !== expected.text.length) return false;
-  if (hashCodes(codes, start, end) !== expected.hash) return false;
+// Full-token hashes of the current text, computed when a phrase first needs them.
+let tokenHash = new Int32Array(256);
+let tokenHashStamp = new Uint32Array(256);
+let stamp = 0;
+
+function hashOfToken(codes: Uint16Array, tokens: ScannedTokens, t: number): number {
+  if (tokenHashStamp[t] !== stamp) {
+    tokenHash[t] = hashCodes(codes, tokens.codeStart[t] as number, tokens.codeEnd[t] as number);
+    tokenHashStamp[t] = stamp;
+  }
+  return tokenHash[t] as number;
+}
+
+function sameText(codes: Uint16Array, start: number, end: number, hash: number, expected: HashedText): boolean {
+  if (end - start !== expected.text.length || hash !== expected.hash) return false;
   for (let k = 0; k < expected.text.length; k++) if (codes[start + k] !== expected.text.charCodeAt(k)) return false;
   return true;
 }
@@ -79,11 +93,12 @@ function phraseMatches(phrase: CompiledPhrase, codes: Uint16Array, tokens: Scann
     if (tokens.clause[t] !== clause) return false;
     const start = tokens.codeStart[t] as number;
     const end = tokens.codeEnd[t] as number;
+    const hash = hashOfToken(codes, tokens, t);
     if (k === n - 1) {
-      for (const form of phrase.lastForms) if (sameText(codes, start, end, form)) return true;
+      for (const form of phrase.lastForms) if (sameText(codes, start, end, hash, form)) return true;
       return false;
     }
-    if (!sameText(codes, start, end, phrase.tokens[k] as HashedText)) return false;
+    if (!sameText(codes, start, end, hash, phrase.tokens[k] as HashedText)) return false;
   }
   return true;
 }
@@ -101,7 +116,7 @@ function consider(
   if (slot.phrases) {
     for (const phrase of slot.phrases) {
       if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
-      if (phrase.entries.some((e) => (prefixLength > 0 && e.exact) || (latinPrefix && !e.arabizi))) continue;
+      if ((prefixLength > 0 && phrase.anyExact) || (latinPrefix && !phrase.allArabizi)) continue;
       if (phraseMatches(phrase, codes, tokens, at)) {
         bestPhrase = phrase;
         bestPhraseVocative = vocative;
@@ -144,8 +159,10 @@ function lookupToken(
   suffixHashes(codes, start, end, suffixHash);
   const table = lexicon.table;
   consider(table.lookup(suffixHash[0] as number, codes, start, length), phraseCodes, tokens, at, 0, false, false);
-  const prefixes = kind === KIND_ARABIC ? ARABIC_BY_FIRST : kind === KIND_LATIN ? ARABIZI_BY_FIRST : undefined;
-  const candidates = prefixes?.get(codes[start] as number);
+  const first = codes[start] as number;
+  let candidates: Prefix[] | undefined;
+  if (kind === KIND_ARABIC) candidates = ARABIC_BY_FIRST[(first - ARABIC_BASE) & 0xff];
+  else if (kind === KIND_LATIN && first < 0x80) candidates = ARABIZI_BY_FIRST[first];
   if (!candidates) return;
   for (const prefix of candidates) {
     const p = prefix.codes.length;
@@ -161,6 +178,11 @@ function lookupToken(
     const slot = table.lookup(suffixHash[p] as number, codes, start + p, length - p);
     consider(slot, phraseCodes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
   }
+}
+
+function hasDoubleIn(codes: Uint16Array, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (codes[i] === codes[i - 1]) return true;
+  return false;
 }
 
 /** Copies codes[start..end) with doubled letters collapsed; returns the new length. */
@@ -193,6 +215,11 @@ export function matchTokens(codes: Uint16Array, tokens: ScannedTokens, lexicon: 
     exceptionSpans: [],
     contextSentences: [],
   };
+  stamp = (stamp + 1) >>> 0 || 1;
+  if (tokenHash.length < tokens.count) {
+    tokenHash = new Int32Array(tokens.count * 2);
+    tokenHashStamp = new Uint32Array(tokens.count * 2);
+  }
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.codeStart[i] as number;
     const end = tokens.codeEnd[i] as number;
@@ -202,9 +229,9 @@ export function matchTokens(codes: Uint16Array, tokens: ScannedTokens, lexicon: 
     bestPhrase = undefined;
     bestPhraseVocative = false;
     lookupToken(lexicon, codes, start, end, kind, tokens, i, codes);
-    if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
+    if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL && hasDoubleIn(codes, start, end)) {
       const length = collapseInto(codes, start, end);
-      if (length < end - start) lookupToken(lexicon, collapsed, 0, length, kind, tokens, i, codes);
+      lookupToken(lexicon, collapsed, 0, length, kind, tokens, i, codes);
     }
     if (readingCount === 0 && !bestPhrase) continue;
     let entries: CompiledEntry[] = [];

@@ -230,43 +230,48 @@ export function normaliseShared(original: string): NormalisedText {
 
 function normaliseIntoBuffers(original: string): number {
   const n = original.length;
-  if (outCodes.length < n + 16) grow(n + 16);
+  // Expansions (ﷺ, ﻻ) are the only way to outgrow 2n; the loop re-checks then.
+  if (outCodes.length < 2 * n + 32) grow(2 * n + 32);
+  let codes = outCodes;
+  let starts = outStarts;
+  let ends = outEnds;
   let len = 0;
   let last = -1; // last output code
   let run = 0; // how many times `last` repeats at the end of the output
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    let m = MAP[c] ?? UNKNOWN;
+    let m = MAP[c] as number;
     if (m === UNKNOWN) m = computeMapping(c);
     if (m >= 0) {
+      // Separators are all below 0x2f, so one comparison settles most characters.
+      const separator = m <= SEP_JOINER && isSeparator(m);
       if (m === last) {
-        if (isSeparator(m) && m !== SEP_QUOTE) {
-          outEnds[len - 1] = i + 1;
+        if (separator && m !== SEP_QUOTE) {
+          ends[len - 1] = i + 1;
           continue;
         }
-        if (isElongatable(m)) {
+        if ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a)) {
           run++;
           if (run >= 3) {
             if (run === 3) len--; // the second copy goes; the first now stands for the whole run
-            outEnds[len - 1] = i + 1;
+            ends[len - 1] = i + 1;
             continue;
           }
         }
       } else {
-        if (m === SEP_SPACE && (len === 0 || isSeparator(last))) continue;
+        if (m === SEP_SPACE && (len === 0 || (last <= SEP_JOINER && isSeparator(last)))) continue;
         run = 1;
       }
-      if (len + 1 >= outCodes.length) grow(len + 2);
-      outCodes[len] = m;
-      outStarts[len] = i;
-      outEnds[len] = i + 1;
+      codes[len] = m;
+      starts[len] = i;
+      ends[len] = i + 1;
       len++;
       last = m;
       continue;
     }
     if (m === DROP) {
       // A mark right after a letter belongs to that letter, so the letter's range covers it.
-      if (len > 0 && outEnds[len - 1] === i && !isSeparator(last)) outEnds[len - 1] = i + 1;
+      if (len > 0 && ends[len - 1] === i && !(last <= SEP_JOINER && isSeparator(last))) ends[len - 1] = i + 1;
       continue;
     }
     if (m === SURROGATE) {
@@ -275,23 +280,21 @@ function normaliseIntoBuffers(original: string): number {
         const cp = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
         if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
           // Skin tones and tag characters modify the emoji before them.
-          if (len > 0 && outEnds[len - 1] === i) outEnds[len - 1] = i + 2;
+          if (len > 0 && ends[len - 1] === i) ends[len - 1] = i + 2;
         } else if (isPictographic(cp)) {
-          if (len + 2 >= outCodes.length) grow(len + 3);
-          outCodes[len] = c;
-          outCodes[len + 1] = next;
-          outStarts[len] = i;
-          outStarts[len + 1] = i;
-          outEnds[len] = i + 2;
-          outEnds[len + 1] = i + 2;
+          codes[len] = c;
+          codes[len + 1] = next;
+          starts[len] = i;
+          starts[len + 1] = i;
+          ends[len] = i + 2;
+          ends[len + 1] = i + 2;
           len += 2;
           last = next;
           run = 1;
-        } else if (len > 0 && !isSeparator(last)) {
-          if (len + 1 >= outCodes.length) grow(len + 2);
-          outCodes[len] = SEP_SPACE;
-          outStarts[len] = i;
-          outEnds[len] = i + 2;
+        } else if (len > 0 && !(last <= SEP_JOINER && isSeparator(last))) {
+          codes[len] = SEP_SPACE;
+          starts[len] = i;
+          ends[len] = i + 2;
           len++;
           last = SEP_SPACE;
         }
@@ -299,23 +302,27 @@ function normaliseIntoBuffers(original: string): number {
         continue;
       }
       // A lone surrogate is broken text; treat it as a space.
-      if (len > 0 && !isSeparator(last)) {
-        if (len + 1 >= outCodes.length) grow(len + 2);
-        outCodes[len] = SEP_SPACE;
-        outStarts[len] = i;
-        outEnds[len] = i + 1;
+      if (len > 0 && !(last <= SEP_JOINER && isSeparator(last))) {
+        codes[len] = SEP_SPACE;
+        starts[len] = i;
+        ends[len] = i + 1;
         len++;
         last = SEP_SPACE;
       }
       continue;
     }
     // Expansion: several normalised characters that all point at this one original character.
-    const codes = EXPANSIONS[EXPAND_BASE - m] ?? [];
-    if (len + codes.length + 1 >= outCodes.length) grow(len + codes.length + 2);
-    for (const code of codes) {
-      outCodes[len] = code;
-      outStarts[len] = i;
-      outEnds[len] = i + 1;
+    const expansion = EXPANSIONS[EXPAND_BASE - m] ?? [];
+    if (len + expansion.length + 2 * (n - i) + 32 > codes.length) {
+      grow(len + expansion.length + 2 * (n - i) + 32);
+      codes = outCodes;
+      starts = outStarts;
+      ends = outEnds;
+    }
+    for (const code of expansion) {
+      codes[len] = code;
+      starts[len] = i;
+      ends[len] = i + 1;
       len++;
       last = code;
     }
