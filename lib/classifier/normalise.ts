@@ -12,6 +12,8 @@ export const SEP_SENTENCE = 0x2e; // . ! ? ؟ … newline
 export const SEP_CLAUSE = 0x2c; // , ، ; ؛ :
 export const SEP_QUOTE = 0x22; // " « » “ ” „
 export const SEP_JOINER = 0x2d; // - _ * + / · • (used to space letters apart: ح-م-ا-ر)
+/** The highest separator code: anything above is a letter, digit or symbol. */
+const SEP_MAX = 0x2e;
 
 export interface NormalisedText {
   /** Lower-cased, diacritic-free, variant-unified text; separators folded to the five above. */
@@ -244,7 +246,7 @@ function normaliseIntoBuffers(original: string): number {
     if (m === UNKNOWN) m = computeMapping(c);
     if (m >= 0) {
       // Separators are all below 0x2f, so one comparison settles most characters.
-      const separator = m <= SEP_JOINER && isSeparator(m);
+      const separator = m <= SEP_MAX && isSeparator(m);
       if (m === last) {
         if (separator && m !== SEP_QUOTE) {
           ends[len - 1] = i + 1;
@@ -259,7 +261,7 @@ function normaliseIntoBuffers(original: string): number {
           }
         }
       } else {
-        if (m === SEP_SPACE && (len === 0 || (last <= SEP_JOINER && isSeparator(last)))) continue;
+        if (m === SEP_SPACE && (len === 0 || (last <= SEP_MAX && isSeparator(last)))) continue;
         run = 1;
       }
       codes[len] = m;
@@ -271,7 +273,7 @@ function normaliseIntoBuffers(original: string): number {
     }
     if (m === DROP) {
       // A mark right after a letter belongs to that letter, so the letter's range covers it.
-      if (len > 0 && ends[len - 1] === i && !(last <= SEP_JOINER && isSeparator(last))) ends[len - 1] = i + 1;
+      if (len > 0 && ends[len - 1] === i && !(last <= SEP_MAX && isSeparator(last))) ends[len - 1] = i + 1;
       continue;
     }
     if (m === SURROGATE) {
@@ -291,7 +293,7 @@ function normaliseIntoBuffers(original: string): number {
           len += 2;
           last = next;
           run = 1;
-        } else if (len > 0 && !(last <= SEP_JOINER && isSeparator(last))) {
+        } else if (len > 0 && !(last <= SEP_MAX && isSeparator(last))) {
           codes[len] = SEP_SPACE;
           starts[len] = i;
           ends[len] = i + 2;
@@ -302,7 +304,7 @@ function normaliseIntoBuffers(original: string): number {
         continue;
       }
       // A lone surrogate is broken text; treat it as a space.
-      if (len > 0 && !(last <= SEP_JOINER && isSeparator(last))) {
+      if (len > 0 && !(last <= SEP_MAX && isSeparator(last))) {
         codes[len] = SEP_SPACE;
         starts[len] = i;
         ends[len] = i + 1;
