@@ -14,7 +14,9 @@ import { generateComments } from "./corpus.ts";
 const { values } = parseArgs({ options: { count: { type: "string", default: "100000" }, rounds: { type: "string", default: "3" } } });
 const count = Number(values.count);
 const rounds = Number(values.rounds);
-const comments = [...generateComments(count)];
+// Comments arrive as JSON (JSONL, HTTP, database rows), so both sides get flat strings parsed
+// from JSON rather than the concatenated strings the generator builds.
+const comments = [...generateComments(count)].map((text) => JSON.parse(JSON.stringify(text)) as string);
 const averageLength = comments.reduce((sum, c) => sum + c.length, 0) / comments.length;
 const lexicon = defaultLexicon();
 const sentiment = new Sentiment();

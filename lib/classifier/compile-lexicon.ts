@@ -42,8 +42,12 @@ export interface CompiledPhrase {
 
 export interface LookupSlot {
   word?: WordHit;
-  /** Phrases starting with this token, longest first. */
-  phrases?: CompiledPhrase[];
+  /**
+   * Phrases starting with this token, by the hash of their second token (any allowed form of it
+   * when it is also the last), each list longest first: a token such as الله or يا starts dozens
+   * of phrases, and this way only those whose next word fits are checked.
+   */
+  phrases?: Map<number, CompiledPhrase[]>;
 }
 
 export interface CompiledLexicon {
@@ -180,7 +184,12 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
     };
     phrasesByKey.set(phraseKey, phrase);
     const slot = slotFor(slots, first.norm);
-    slot.phrases = [...(slot.phrases ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length);
+    slot.phrases ??= new Map();
+    const secondForms = tokens.length === 2 ? lastForms : [hashed(norms[1] as string)];
+    for (const form of secondForms) {
+      const list = [...(slot.phrases.get(form.hash) ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length);
+      slot.phrases.set(form.hash, list);
+    }
   }
   const table = new CodeTable<LookupSlot>(slots.size);
   for (const [key, slot] of slots) table.upsert(key, () => slot);

@@ -5,6 +5,7 @@ import {
   ABUSIVE_CATEGORIES,
   type AbusiveCategory,
   type ClassifierMatch,
+  type LexiconCategory,
   type MatchRule,
   type SentimentLabel,
   type StanceSide,
@@ -149,7 +150,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
         else if (scope.negated) rule = "negated";
         else if (scope.literal) rule = "literal";
         else if (scope.vocative) rule = "vocative";
-        matches.push({ term: entry.term, category, ...span, ...(rule ? { rule } : {}) });
+        matches.push(match(entry.term, category, span, rule));
         if (rule && rule !== "vocative") continue;
         const weight = Math.min(0.99, entry.weight * (scope.vocative ? VOCATIVE_BOOST : 1));
         // Repeating one word is not more evidence: each term counts once, at its strongest.
@@ -160,7 +161,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
         if (scope.quoted) rule = "quoted";
         else if (scope.reported) rule = "reported";
         else if (scope.negated) rule = "negated";
-        matches.push({ term: entry.term, category, ...span, ...(rule ? { rule } : {}) });
+        matches.push(match(entry.term, category, span, rule));
         if (rule === "quoted" || rule === "reported") continue;
         let value = category === "positive" ? entry.weight : -entry.weight;
         for (const intensifier of pass.intensifiers) {
@@ -220,7 +221,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
   }
   const sentiment: SentimentLabel =
     sentimentSum >= SENTIMENT_THRESHOLD ? "positive" : sentimentSum <= -SENTIMENT_THRESHOLD ? "negative" : "neutral";
-  matches.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     insultScore: round(1 - notInsult),
     sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),
@@ -228,6 +229,12 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
     stance,
     matches,
   };
+}
+
+function match(term: string, category: LexiconCategory, span: { start: number; end: number }, rule: MatchRule | undefined): ClassifierMatch {
+  const result: ClassifierMatch = { term, category, start: span.start, end: span.end };
+  if (rule) result.rule = rule;
+  return result;
 }
 
 function round(value: number): number {

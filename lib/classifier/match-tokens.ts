@@ -113,8 +113,9 @@ function consider(
   vocative: boolean,
 ): void {
   if (!slot) return;
-  if (slot.phrases) {
-    for (const phrase of slot.phrases) {
+  const phrases = slot.phrases && at + 1 < tokens.count ? slot.phrases.get(hashOfToken(codes, tokens, at + 1)) : undefined;
+  if (phrases) {
+    for (const phrase of phrases) {
       if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
       if ((prefixLength > 0 && phrase.anyExact) || (latinPrefix && !phrase.allArabizi)) continue;
       if (phraseMatches(phrase, codes, tokens, at)) {
