@@ -32,6 +32,7 @@ export const ARABIC_PREFIXES = [
 /** Pronoun suffixes, feminine, plural and dual endings (ه covers ة after normalisation). */
 export const ARABIC_SUFFIXES = [
   "",
+  "ا",
   "ه",
   "ها",
   "هم",

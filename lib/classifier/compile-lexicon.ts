@@ -160,7 +160,13 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
         stems.push(first.norm.slice(2));
       }
       for (const stem of stems) {
-        for (const suffix of suffixesFor(entry, first.kind)) addWordForm(slots, stem + suffix, stem.length, compiled);
+        for (const suffix of suffixesFor(entry, first.kind)) {
+          addWordForm(slots, stem + suffix, stem.length, compiled);
+          // Final ى (ي after normalisation) is written ا before a suffix: أغبى → أغباك.
+          if (suffix !== "" && first.kind === KIND_ARABIC && stem.endsWith("ي")) {
+            addWordForm(slots, `${stem.slice(0, -1)}ا${suffix}`, stem.length, compiled);
+          }
+        }
       }
       continue;
     }

@@ -68,6 +68,23 @@ function isExclamation(codes: Uint16Array, tokens: ScannedTokens, negator: numbe
   return (tokens.codeEnd[first] as number) - w >= 4 && codes[w] === ALEF;
 }
 
+const ILLA = [0x0627, 0x0644, 0x0627]; // الا (إلا)
+const GHAYR = [0x063a, 0x064a, 0x0631]; // غير
+function isToken(codes: Uint16Array, tokens: ScannedTokens, t: number, word: number[]): boolean {
+  const start = tokens.codeStart[t] as number;
+  if ((tokens.codeEnd[t] as number) - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (codes[start + k] !== word[k]) return false;
+  return true;
+}
+
+/** ليس إلا كلباً, ما هو غير حمار (nothing but): a negator plus إلا/غير restricts, it does not negate. */
+function isRestriction(codes: Uint16Array, tokens: ScannedTokens, negator: number, first: number): boolean {
+  for (let t = negator + 1; t < first; t++) {
+    if (isToken(codes, tokens, t, ILLA) || isToken(codes, tokens, t, GHAYR)) return true;
+  }
+  return false;
+}
+
 interface Scope {
   quoted: boolean;
   scare: boolean;
@@ -96,7 +113,7 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
   const vocative = hit.vocativePrefix || (vocativeAt >= 0 && sameClause(vocativeAt));
   let negated = false;
   for (const { index: n, reach } of pass.negators) {
-    if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(codes, tokens, n, hit.first)) {
+    if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(codes, tokens, n, hit.first) && !isRestriction(codes, tokens, n, hit.first)) {
       // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
       if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
     }
