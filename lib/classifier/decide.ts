@@ -113,6 +113,8 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
   const vocative = hit.vocativePrefix || (vocativeAt >= 0 && sameClause(vocativeAt));
   let negated = false;
   for (const { index: n, reach } of pass.negators) {
+    // غير after another negator is "except" (ما هو غير حمار), not a negation of its own.
+    if (isToken(codes, tokens, n, GHAYR) && pass.negators.some((other) => other.index < n && n - other.index <= 2)) continue;
     if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(codes, tokens, n, hit.first) && !isRestriction(codes, tokens, n, hit.first)) {
       // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
       if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
