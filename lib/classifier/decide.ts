@@ -95,7 +95,7 @@ interface Scope {
   literal: boolean;
 }
 
-function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: MatchPass, literalWord: boolean): Scope {
+function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: MatchPass): Scope {
   const clause = tokens.clause[hit.first];
   const sentence = tokens.sentence[hit.first] as number;
   const sameClause = (index: number) => tokens.clause[index] === clause;
@@ -120,12 +120,15 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
       if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
     }
   }
-  let literal = false;
-  if (literalWord && !vocative) {
-    literal = pass.contextSentences.includes(sentence);
-    for (const [from, to] of pass.exceptionSpans) if (from <= hit.last && to >= hit.first) literal = true;
-  }
-  return { quoted, scare, reported, distanced, negated, vocative, literal };
+  return { quoted, scare, reported, distanced, negated, vocative, literal: false };
+}
+
+/** A word with a literal sense in a literal context (farm, حمار وحشي), unless someone is addressed. */
+function isLiteral(hit: Hit, tokens: ScannedTokens, pass: MatchPass, vocative: boolean): boolean {
+  if (vocative) return false;
+  if (pass.contextSentences.includes(tokens.sentence[hit.first] as number)) return true;
+  for (const [from, to] of pass.exceptionSpans) if (from <= hit.last && to >= hit.first) return true;
+  return false;
 }
 
 /**
@@ -158,16 +161,16 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
 
   for (const hit of pass.hits) {
     const span = spanOf(hit);
+    const scope = scopeOf(hit, text.codes, tokens, pass);
     for (const compiled of hit.entries) {
       const { entry } = compiled;
-      const scope = scopeOf(hit, text.codes, tokens, pass, compiled.literal);
       const category = entry.category;
       if (isAbusive(category)) {
         let rule: MatchRule | undefined;
         if (scope.quoted) rule = "quoted";
         else if (scope.reported || scope.distanced) rule = "reported";
         else if (scope.negated) rule = "negated";
-        else if (scope.literal) rule = "literal";
+        else if (compiled.literal && isLiteral(hit, tokens, pass, scope.vocative)) rule = "literal";
         else if (scope.vocative) rule = "vocative";
         matches.push(match(entry.term, category, span, rule));
         if (rule && rule !== "vocative") continue;
@@ -202,7 +205,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
         else if (scope.scare) rule = "scare-quotes";
         else if (scope.distanced) rule = "so-called";
         if (rule === "scare-quotes" || rule === "so-called") side = side === "favor" ? "against" : "favor";
-        matches.push({ term: entry.term, category, target: entry.target, side, ...span, ...(rule ? { rule } : {}) });
+        matches.push(match(entry.term, category, span, rule, entry.target, side));
         if (rule === "reported" || rule === "quoted" || rule === "negated") continue;
         const signed = side === "favor" ? entry.weight : -entry.weight;
         stanceSum.set(entry.target, (stanceSum.get(entry.target) ?? 0) + signed);
@@ -219,7 +222,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
     if ((mention.scope.scare && !mention.scope.reported) || mention.scope.distanced) {
       const rule: MatchRule = mention.scope.scare ? "scare-quotes" : "so-called";
       stanceSum.set(mention.target, (stanceSum.get(mention.target) ?? 0) - mention.weight * DENIED_NAME);
-      matches.push({ term: mention.term, category: "entity", target: mention.target, side: "against", ...spanOf(mention.hit), rule });
+      matches.push(match(mention.term, "entity", spanOf(mention.hit), rule, mention.target, "against"));
       continue;
     }
     if (mention.scope.quoted || mention.scope.reported) continue;
@@ -228,7 +231,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
     const side: StanceSide = sentiment > 0 ? "favor" : "against";
     const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * mention.weight * MENTION_FACTOR;
     stanceSum.set(mention.target, (stanceSum.get(mention.target) ?? 0) + signed);
-    matches.push({ term: mention.term, category: "entity", target: mention.target, side, ...spanOf(mention.hit), rule: "mention" });
+    matches.push(match(mention.term, "entity", spanOf(mention.hit), "mention", mention.target, side));
   }
 
   let notInsult = 1;
@@ -250,8 +253,17 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
   };
 }
 
-function match(term: string, category: LexiconCategory, span: { start: number; end: number }, rule: MatchRule | undefined): ClassifierMatch {
-  const result: ClassifierMatch = { term, category, start: span.start, end: span.end };
+function match(
+  term: string,
+  category: LexiconCategory,
+  span: { start: number; end: number },
+  rule: MatchRule | undefined,
+  target?: StanceTarget,
+  side?: StanceSide,
+): ClassifierMatch {
+  const result: ClassifierMatch = target
+    ? { term, category, target, side, start: span.start, end: span.end }
+    : { term, category, start: span.start, end: span.end };
   if (rule) result.rule = rule;
   return result;
 }
