@@ -4,8 +4,7 @@ import { defaultLexicon } from "./default-lexicon.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { assertClassifiableText } from "./errors.ts";
 import { matchTokens } from "./match-tokens.ts";
-import { normaliseToShared } from "./normalise.ts";
-import { scanTokens } from "./scan.ts";
+import { scanText } from "./scan.ts";
 import type { ClassifierResult } from "./types.ts";
 
 /**
@@ -15,18 +14,17 @@ import type { ClassifierResult } from "./types.ts";
  */
 export function classify(text: string, lexicon: CompiledLexicon = defaultLexicon()): ClassifierResult {
   assertClassifiableText(text);
-  // Normalisation, tokens and lookups work on shared typed arrays; only matches become objects.
-  const normalised = normaliseToShared(text);
-  const tokens = scanTokens(normalised);
-  const pass = matchTokens(normalised.codes, tokens, lexicon);
-  const decision = decide(normalised, tokens, pass);
+  // One pass normalises and tokenises into shared typed arrays; only matches become objects.
+  const tokens = scanText(text);
+  const pass = matchTokens(tokens, lexicon);
+  const decision = decide(tokens, pass);
   return {
     insult: decision.insultScore >= INSULT_THRESHOLD,
     insultScore: decision.insultScore,
     sentiment: decision.sentiment,
     sentimentScore: decision.sentimentScore,
     stance: decision.stance,
-    language: detectLanguage(normalised, tokens),
+    language: detectLanguage(tokens),
     matches: decision.matches,
     lexiconVersion: lexicon.version,
   };

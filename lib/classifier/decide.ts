@@ -1,5 +1,4 @@
 import type { Hit, MatchPass } from "./match-tokens.ts";
-import type { SharedNormalised } from "./normalise.ts";
 import type { ScannedTokens } from "./scan.ts";
 import {
   ABUSIVE_CATEGORIES,
@@ -140,7 +139,7 @@ function isLiteral(hit: Hit, tokens: ScannedTokens, pass: MatchPass, vocative: b
  */
 const NOTHING: Decision = { insultScore: 0, sentimentScore: 0, sentiment: "neutral", stance: {}, matches: [] };
 
-export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: MatchPass): Decision {
+export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   if (pass.hits.length === 0) return { ...NOTHING, stance: {}, matches: [] };
   const matches: ClassifierMatch[] = [];
   const abuseByTerm = new Map<string, number>();
@@ -150,8 +149,8 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
   const mentions: { hit: Hit; target: StanceTarget; weight: number; scope: Scope; term: string }[] = [];
 
   const spanOf = (hit: Hit) => ({
-    start: text.starts[tokens.start[hit.first] as number] as number,
-    end: text.ends[(tokens.end[hit.last] as number) - 1] as number,
+    start: tokens.origStart[hit.first] as number,
+    end: tokens.origEnd[hit.last] as number,
   });
   const addSentiment = (hit: Hit, value: number) => {
     sentimentSum += value;
@@ -161,7 +160,7 @@ export function decide(text: SharedNormalised, tokens: ScannedTokens, pass: Matc
 
   for (const hit of pass.hits) {
     const span = spanOf(hit);
-    const scope = scopeOf(hit, text.codes, tokens, pass);
+    const scope = scopeOf(hit, tokens.codes, tokens, pass);
     for (const compiled of hit.entries) {
       const { entry } = compiled;
       const category = entry.category;

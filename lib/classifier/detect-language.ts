@@ -1,4 +1,3 @@
-import type { SharedNormalised } from "./normalise.ts";
 import { KIND_LATIN, type ScannedTokens, tokenText } from "./scan.ts";
 import type { LanguageTag } from "./types.ts";
 
@@ -18,7 +17,7 @@ const ARABIZI = new Set(
  * Latin script "ar-Latn" (Arabizi: Arabic words with digits for letters, like 3ala or 7mar), "fr"
  * or "en" by function words; "und" when nothing decides (only emoji, numbers, or no signal).
  */
-export function detectLanguage(text: SharedNormalised, tokens: ScannedTokens): LanguageTag {
+export function detectLanguage(tokens: ScannedTokens): LanguageTag {
   const arabic = tokens.arabicLetters;
   const latin = tokens.latinLetters;
   if (arabic === 0 && latin === 0) return "und";
@@ -29,7 +28,7 @@ export function detectLanguage(text: SharedNormalised, tokens: ScannedTokens): L
   let arabizi = 0;
   for (let t = 0; t < tokens.count; t++) {
     if (tokens.kind[t] !== KIND_LATIN) continue;
-    const word = tokenText(text, tokens, t);
+    const word = tokenText(tokens, t);
     if (ENGLISH.has(word)) english++;
     if (FRENCH.has(word)) french++;
     if (ARABIZI.has(word)) arabizi++;

@@ -1,7 +1,7 @@
 import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
-import { hashCodes, MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
+import { MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
 import type { CompiledEntry, CompiledLexicon, CompiledPhrase, HashedText, LookupSlot } from "./compile-lexicon.ts";
-import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens } from "./scan.ts";
+import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
 
 /** Lexicon entries found on a token range [first, last]. */
 export interface Hit {
@@ -65,18 +65,6 @@ let bestPhraseVocative = false;
 const suffixHash = new Int32Array(MAX_KEY_LENGTH + 1);
 let collapsed = new Uint16Array(MAX_KEY_LENGTH + 1);
 
-// Full-token hashes of the current text, computed when a phrase first needs them.
-let tokenHash = new Int32Array(256);
-let tokenHashStamp = new Uint32Array(256);
-let stamp = 0;
-
-function hashOfToken(codes: Uint16Array, tokens: ScannedTokens, t: number): number {
-  if (tokenHashStamp[t] !== stamp) {
-    tokenHash[t] = hashCodes(codes, tokens.codeStart[t] as number, tokens.codeEnd[t] as number);
-    tokenHashStamp[t] = stamp;
-  }
-  return tokenHash[t] as number;
-}
 
 function sameText(codes: Uint16Array, start: number, end: number, hash: number, expected: HashedText): boolean {
   if (end - start !== expected.text.length || hash !== expected.hash) return false;
@@ -93,7 +81,7 @@ function phraseMatches(phrase: CompiledPhrase, codes: Uint16Array, tokens: Scann
     if (tokens.clause[t] !== clause) return false;
     const start = tokens.codeStart[t] as number;
     const end = tokens.codeEnd[t] as number;
-    const hash = hashOfToken(codes, tokens, t);
+    const hash = tokens.hash[t] as number;
     if (k === n - 1) {
       for (const form of phrase.lastForms) if (sameText(codes, start, end, hash, form)) return true;
       return false;
@@ -113,7 +101,7 @@ function consider(
   vocative: boolean,
 ): void {
   if (!slot) return;
-  const phrases = slot.phrases && at + 1 < tokens.count ? slot.phrases.get(hashOfToken(codes, tokens, at + 1)) : undefined;
+  const phrases = slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
   if (phrases) {
     for (const phrase of phrases) {
       if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
@@ -145,21 +133,23 @@ function consider(
   }
 }
 
-/** Looks up a token's letters codes[start..end) and its clitic-stripped stems. */
+/**
+ * Looks up a token's letters codes[start..end) and its clitic-stripped stems. `hashAfter(p)`
+ * gives the hash of the letters after the first p.
+ */
 function lookupToken(
   lexicon: CompiledLexicon,
   codes: Uint16Array,
   start: number,
   end: number,
   kind: number,
+  hashAfter: (p: number) => number,
   tokens: ScannedTokens,
   at: number,
-  phraseCodes: Uint16Array,
 ): void {
   const length = end - start;
-  suffixHashes(codes, start, end, suffixHash);
   const table = lexicon.table;
-  consider(table.lookup(suffixHash[0] as number, codes, start, length), phraseCodes, tokens, at, 0, false, false);
+  consider(table.lookup(hashAfter(0), codes, start, length), tokens.codes, tokens, at, 0, false, false);
   const first = codes[start] as number;
   let candidates: Prefix[] | undefined;
   if (kind === KIND_ARABIC) candidates = ARABIC_BY_FIRST[(first - ARABIC_BASE) & 0xff];
@@ -176,8 +166,8 @@ function lookupToken(
       }
     }
     if (!same) continue;
-    const slot = table.lookup(suffixHash[p] as number, codes, start + p, length - p);
-    consider(slot, phraseCodes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
+    const slot = table.lookup(hashAfter(p), codes, start + p, length - p);
+    consider(slot, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
   }
 }
 
@@ -205,7 +195,16 @@ function collapseInto(codes: Uint16Array, start: number, end: number): number {
  * stripping. Doubled letters are collapsed only when the word as written finds nothing
  * (حماار → حمار).
  */
-export function matchTokens(codes: Uint16Array, tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
+let current: ScannedTokens | undefined;
+let currentToken = 0;
+/** Suffix hashes of the token being matched, from the hashes the scanner kept. */
+const scannedHashAfter = (p: number) =>
+  p === 0 ? ((current as ScannedTokens).hash[currentToken] as number) : suffixHashOf(current as ScannedTokens, currentToken, p);
+const collapsedHashAfter = (p: number) => suffixHash[p] as number;
+
+export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
+  const codes = tokens.codes;
+  current = tokens;
   const pass: MatchPass = {
     hits: [],
     negators: [],
@@ -216,11 +215,6 @@ export function matchTokens(codes: Uint16Array, tokens: ScannedTokens, lexicon: 
     exceptionSpans: [],
     contextSentences: [],
   };
-  stamp = (stamp + 1) >>> 0 || 1;
-  if (tokenHash.length < tokens.count) {
-    tokenHash = new Int32Array(tokens.count * 2);
-    tokenHashStamp = new Uint32Array(tokens.count * 2);
-  }
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.codeStart[i] as number;
     const end = tokens.codeEnd[i] as number;
@@ -229,10 +223,12 @@ export function matchTokens(codes: Uint16Array, tokens: ScannedTokens, lexicon: 
     readingCount = 0;
     bestPhrase = undefined;
     bestPhraseVocative = false;
-    lookupToken(lexicon, codes, start, end, kind, tokens, i, codes);
+    currentToken = i;
+    lookupToken(lexicon, codes, start, end, kind, scannedHashAfter, tokens, i);
     if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL && hasDoubleIn(codes, start, end)) {
       const length = collapseInto(codes, start, end);
-      lookupToken(lexicon, collapsed, 0, length, kind, tokens, i, codes);
+      suffixHashes(collapsed, 0, length, suffixHash);
+      lookupToken(lexicon, collapsed, 0, length, kind, collapsedHashAfter, tokens, i);
     }
     if (readingCount === 0 && !bestPhrase) continue;
     let entries: CompiledEntry[] = [];

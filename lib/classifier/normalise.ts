@@ -13,7 +13,7 @@ export const SEP_CLAUSE = 0x2c; // , ، ; ؛ :
 export const SEP_QUOTE = 0x22; // " « » “ ” „
 export const SEP_JOINER = 0x2d; // - _ * + / · • (used to space letters apart: ح-م-ا-ر)
 /** The highest separator code: anything above is a letter, digit or symbol. */
-const SEP_MAX = 0x2e;
+export const SEP_MAX = 0x2e;
 
 export interface NormalisedText {
   /** Lower-cased, diacritic-free, variant-unified text; separators folded to the five above. */
@@ -23,13 +23,15 @@ export interface NormalisedText {
   ends: Int32Array;
 }
 
-const DROP = -1; // removed; a mark directly after a letter widens that letter's original range
-const SURROGATE = -3;
-const UNKNOWN = -9;
-const EXPAND_BASE = -100; // -100 - k: expansion number k
+// The mapping tables below are shared with scan.ts, which applies the same rules in its fused
+// normalise-and-tokenise pass; keep the two loops in step (scan.test.ts checks they agree).
+export const DROP = -1; // removed; a mark directly after a letter widens that letter's original range
+export const SURROGATE = -3;
+export const UNKNOWN = -9;
+export const EXPAND_BASE = -100; // -100 - k: expansion number k
 
-const MAP = new Int32Array(0x10000).fill(UNKNOWN);
-const EXPANSIONS: number[][] = [];
+export const MAP = new Int32Array(0x10000).fill(UNKNOWN);
+export const EXPANSIONS: number[][] = [];
 /** Normalised code units that are pictographic symbols (emoji): they become one-symbol tokens. */
 export const SYMBOL_CODES = new Uint8Array(0x10000);
 
@@ -99,7 +101,7 @@ const MARK_OR_FORMAT = /[\p{M}\p{Cf}]/u;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
 /** Mapping for a code unit the tables above do not name; computed once, on first sight. */
-function computeMapping(c: number, depth = 0): number {
+export function computeMapping(c: number, depth = 0): number {
   if (c >= 0xd800 && c <= 0xdfff) return SURROGATE;
   const known = MAP[c] ?? UNKNOWN;
   if (known !== UNKNOWN) return known;
@@ -131,7 +133,7 @@ function computeMapping(c: number, depth = 0): number {
 }
 
 const pictographicCache = new Map<number, boolean>();
-function isPictographic(cp: number): boolean {
+export function isPictographic(cp: number): boolean {
   let known = pictographicCache.get(cp);
   if (known === undefined) {
     known = PICTOGRAPHIC.test(String.fromCodePoint(cp));
@@ -152,19 +154,6 @@ let outCodes = new Uint16Array(1024);
 let outStarts = new Int32Array(1024);
 let outEnds = new Int32Array(1024);
 
-/**
- * The normaliser's working buffers, reused from call to call so that classify allocates no
- * per-character arrays. Valid until the next normalisation; they may be replaced when they grow.
- */
-export interface SharedNormalised {
-  codes: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  /** Number of normalised code units. */
-  length: number;
-}
-const shared: SharedNormalised = { codes: outCodes, starts: outStarts, ends: outEnds, length: 0 };
-
 function grow(min: number): void {
   const size = Math.max(min, outCodes.length * 2);
   const codes = new Uint16Array(size);
@@ -176,20 +165,6 @@ function grow(min: number): void {
   outCodes = codes;
   outStarts = starts;
   outEnds = ends;
-  shared.codes = codes;
-  shared.starts = starts;
-  shared.ends = ends;
-}
-
-/** Makes sure the shared code buffer holds at least `min` code units (for scratch after the text). */
-export function reserveShared(min: number): void {
-  if (outCodes.length < min) grow(min);
-}
-
-/** Normalises into the shared buffers without building a string: the fast path of classify. */
-export function normaliseToShared(original: string): SharedNormalised {
-  shared.length = normaliseIntoBuffers(original);
-  return shared;
 }
 
 function codesToString(codes: Uint16Array, length: number): string {
@@ -217,16 +192,6 @@ export function normalise(original: string): NormalisedText {
     text: codesToString(outCodes, length),
     starts: outStarts.slice(0, length),
     ends: outEnds.slice(0, length),
-  };
-}
-
-/** Same as normalise but the offsets are views on shared buffers, valid until the next call. */
-export function normaliseShared(original: string): NormalisedText {
-  const length = normaliseIntoBuffers(original);
-  return {
-    text: codesToString(outCodes, length),
-    starts: outStarts.subarray(0, length),
-    ends: outEnds.subarray(0, length),
   };
 }
 

@@ -1,4 +1,21 @@
-import { reserveShared, SEP_CLAUSE, SEP_JOINER, SEP_QUOTE, SEP_SENTENCE, SEP_SPACE, type SharedNormalised, SYMBOL_CODES } from "./normalise.ts";
+import { MAX_KEY_LENGTH, POWERS } from "./code-table.ts";
+import {
+  computeMapping,
+  DROP,
+  EXPAND_BASE,
+  EXPANSIONS,
+  isPictographic,
+  isSeparator,
+  MAP,
+  SEP_CLAUSE,
+  SEP_MAX,
+  SEP_QUOTE,
+  SEP_SENTENCE,
+  SEP_SPACE,
+  SURROGATE,
+  SYMBOL_CODES,
+  UNKNOWN,
+} from "./normalise.ts";
 
 export const KIND_ARABIC = 1;
 export const KIND_LATIN = 2;
@@ -12,18 +29,26 @@ export interface QuoteSpan {
   end: number;
 }
 
+/** Hashes of the first 1..PREFIX_HASHES letters are kept per token for clitic stripping. */
+export const PREFIX_HASHES = 4;
+const BASE = 0x01000193;
+
 /**
- * Tokens of the last scanned text as parallel typed arrays (reused between calls).
- * start/end are positions in the normalised text (for spans back to the original); codeStart/
- * codeEnd locate the token's letters in the shared code buffer, which for letters spaced apart
- * (ح م ا ر) is a joined copy placed after the text.
+ * Tokens of the last scanned text as parallel typed arrays, reused between calls (valid until
+ * the next scan). codes holds the normalised letters of the tokens back to back.
  */
 export interface ScannedTokens {
   count: number;
-  start: Int32Array;
-  end: Int32Array;
+  codes: Uint16Array;
   codeStart: Int32Array;
   codeEnd: Int32Array;
+  /** The token's UTF-16 range in the ORIGINAL text, marks and elongation included. */
+  origStart: Int32Array;
+  origEnd: Int32Array;
+  /** Polynomial hash of the token's letters (see code-table.ts). */
+  hash: Int32Array;
+  /** prefixHash[t * (PREFIX_HASHES + 1) + p]: hash of the first p letters. */
+  prefixHash: Int32Array;
   kind: Uint8Array;
   sentence: Int32Array;
   clause: Int32Array;
@@ -38,20 +63,31 @@ export interface ScannedTokens {
 const GAP_SENTENCE = 1;
 const GAP_CLAUSE = 2;
 const GAP_QUOTE = 4;
+const STRIDE = PREFIX_HASHES + 1;
 
-let capacity = 0;
-let rawStart = new Int32Array(0);
-let rawEnd = new Int32Array(0);
+let tokenCapacity = 0;
+let codeCapacity = 0;
+// Raw tokens, before letters spaced apart are joined.
+let rawCodeStart = new Int32Array(0);
+let rawCodeEnd = new Int32Array(0);
+let rawOrigStart = new Int32Array(0);
+let rawOrigEnd = new Int32Array(0);
+let rawHash = new Int32Array(0);
+let rawPrefix = new Int32Array(0);
 let rawKind = new Uint8Array(0);
 let rawGap = new Uint8Array(0);
 let rawGapLength = new Int32Array(0);
 let rawGapQuotes = new Int32Array(0);
+let quoteMarks = new Int32Array(16);
 const scanned: ScannedTokens = {
   count: 0,
-  start: new Int32Array(0),
-  end: new Int32Array(0),
+  codes: new Uint16Array(0),
   codeStart: new Int32Array(0),
   codeEnd: new Int32Array(0),
+  origStart: new Int32Array(0),
+  origEnd: new Int32Array(0),
+  hash: new Int32Array(0),
+  prefixHash: new Int32Array(0),
   kind: new Uint8Array(0),
   sentence: new Int32Array(0),
   clause: new Int32Array(0),
@@ -60,25 +96,37 @@ const scanned: ScannedTokens = {
   arabicLetters: 0,
   latinLetters: 0,
 };
-let quoteMarks = new Int32Array(16);
 
-function ensureTokenCapacity(n: number): void {
-  if (n <= capacity) return;
-  capacity = Math.max(n, capacity * 2, 64);
-  rawStart = new Int32Array(capacity);
-  rawEnd = new Int32Array(capacity);
-  rawKind = new Uint8Array(capacity);
-  rawGap = new Uint8Array(capacity);
-  rawGapLength = new Int32Array(capacity);
-  rawGapQuotes = new Int32Array(capacity);
-  scanned.start = new Int32Array(capacity);
-  scanned.end = new Int32Array(capacity);
-  scanned.codeStart = new Int32Array(capacity);
-  scanned.codeEnd = new Int32Array(capacity);
-  scanned.kind = new Uint8Array(capacity);
-  scanned.sentence = new Int32Array(capacity);
-  scanned.clause = new Int32Array(capacity);
-  scanned.quote = new Int32Array(capacity);
+function ensureCapacity(codesNeeded: number, tokensNeeded: number): void {
+  if (codesNeeded > codeCapacity) {
+    codeCapacity = Math.max(codesNeeded, codeCapacity * 2, 256);
+    const codes = new Uint16Array(codeCapacity);
+    codes.set(scanned.codes);
+    scanned.codes = codes;
+  }
+  if (tokensNeeded <= tokenCapacity) return;
+  tokenCapacity = Math.max(tokensNeeded, tokenCapacity * 2, 64);
+  const n = tokenCapacity;
+  rawCodeStart = new Int32Array(n);
+  rawCodeEnd = new Int32Array(n);
+  rawOrigStart = new Int32Array(n);
+  rawOrigEnd = new Int32Array(n);
+  rawHash = new Int32Array(n);
+  rawPrefix = new Int32Array(n * STRIDE);
+  rawKind = new Uint8Array(n);
+  rawGap = new Uint8Array(n);
+  rawGapLength = new Int32Array(n);
+  rawGapQuotes = new Int32Array(n);
+  scanned.codeStart = new Int32Array(n);
+  scanned.codeEnd = new Int32Array(n);
+  scanned.origStart = new Int32Array(n);
+  scanned.origEnd = new Int32Array(n);
+  scanned.hash = new Int32Array(n);
+  scanned.prefixHash = new Int32Array(n * STRIDE);
+  scanned.kind = new Uint8Array(n);
+  scanned.sentence = new Int32Array(n);
+  scanned.clause = new Int32Array(n);
+  scanned.quote = new Int32Array(n);
 }
 
 function kindOf(code: number): TokenKind {
@@ -88,91 +136,218 @@ function kindOf(code: number): TokenKind {
   return KIND_OTHER;
 }
 
-function isSep(c: number): boolean {
-  return c === SEP_SPACE || c === SEP_SENTENCE || c === SEP_CLAUSE || c === SEP_QUOTE || c === SEP_JOINER;
+function pushQuoteMark(marks: number, token: number): number {
+  if (marks >= quoteMarks.length) {
+    const bigger = new Int32Array(quoteMarks.length * 2);
+    bigger.set(quoteMarks);
+    quoteMarks = bigger;
+  }
+  quoteMarks[marks] = token;
+  return marks + 1;
+}
+
+/**
+ * Normalises and tokenises in one pass over the original text (the fast path of classify),
+ * applying exactly the rules of normalise() and tokenise(): see those for the list. Each token
+ * keeps its range in the original text, its letters, and hashes for the lexicon lookup.
+ */
+export function scanText(original: string): ScannedTokens {
+  const n = original.length;
+  // Expansions (ﷺ → 18 letters) are the only way to outgrow 2n letters; checked below.
+  ensureCapacity(2 * n + 32, n + 2);
+  let codes = scanned.codes;
+  let cl = 0; // letters written
+  let raw = 0; // raw tokens closed so far; token `raw` is the open one when `open`
+  let open = false;
+  let openKind = 0;
+  let h = 0;
+  let hashBeforeLast = 0;
+  let tokenLength = 0;
+  let gap = 0;
+  let gapLength = 0;
+  let gapQuotes = 0;
+  let last = -1; // last normalised code emitted (letter or separator)
+  let run = 0;
+  // The open token's end, hash and letters are stored as they grow, so closing it is just
+  // `raw++` (kept inline: a closure here would slow down the whole loop).
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    let m = MAP[c] as number;
+    if (m === UNKNOWN) m = computeMapping(c);
+    if (m === DROP) {
+      // A mark right after a letter or emoji belongs to it.
+      if (open) {
+        if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 1;
+      } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last))) rawOrigEnd[raw - 1] = i + 1;
+      continue;
+    }
+    let expansion: number[] | undefined;
+    let steps = 1;
+    if (m === SURROGATE) {
+      const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+        if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
+          // Skin tones and tag characters modify the emoji before them.
+          if (open) {
+            if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 2;
+          } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last))) rawOrigEnd[raw - 1] = i + 2;
+          i++;
+          continue;
+        }
+        if (isPictographic(cp)) {
+          if (open) {
+            raw++;
+            gap = 0;
+            gapLength = 0;
+            gapQuotes = 0;
+          }
+          rawCodeStart[raw] = cl;
+          rawOrigStart[raw] = i;
+          rawOrigEnd[raw] = i + 2;
+          rawKind[raw] = KIND_SYMBOL;
+          rawGap[raw] = gap;
+          rawGapLength[raw] = gapLength;
+          rawGapQuotes[raw] = gapQuotes;
+          codes[cl++] = c;
+          codes[cl++] = next;
+          rawCodeEnd[raw] = cl;
+          rawPrefix[raw * STRIDE + 1] = c;
+          rawPrefix[raw * STRIDE + 2] = rawHash[raw] = (Math.imul(c, BASE) + next) | 0;
+          raw++;
+          open = false;
+          gap = 0;
+          gapLength = 0;
+          gapQuotes = 0;
+          last = next;
+          run = 1;
+          i++;
+          continue;
+        }
+        i++;
+      }
+      m = SEP_SPACE; // other astral characters and lone surrogates separate words
+    } else if (m <= EXPAND_BASE) {
+      expansion = EXPANSIONS[EXPAND_BASE - m] ?? [];
+      steps = expansion.length;
+      ensureCapacity(cl + steps + 2 * (n - i) + 32, raw + steps + (n - i) + 2);
+      codes = scanned.codes;
+    }
+    const oStart = expansion ? i : i - (m === SEP_SPACE && c >= 0xd800 && c <= 0xdbff ? 1 : 0);
+    const oEnd = i + 1;
+    for (let step = 0; step < steps; step++) {
+      if (expansion) m = expansion[step] as number;
+      // Expansions are copied as they are, without collapsing (as normalise() does).
+      if (m <= SEP_MAX && isSeparator(m)) {
+        if (expansion) {
+          // kept
+        } else if (m === last) {
+          if (m !== SEP_QUOTE) continue;
+        } else if (m === SEP_SPACE && (last === -1 || (last <= SEP_MAX && isSeparator(last)))) continue;
+        if (open) {
+          raw++;
+          open = false;
+          gap = 0;
+          gapLength = 0;
+          gapQuotes = 0;
+        }
+        if (m === SEP_SENTENCE) gap |= GAP_SENTENCE;
+        else if (m === SEP_CLAUSE) gap |= GAP_CLAUSE;
+        else if (m === SEP_QUOTE) {
+          gap |= GAP_QUOTE;
+          gapQuotes++;
+        }
+        gapLength++;
+        last = m;
+        run = 1;
+        continue;
+      }
+      if (m === last && !expansion) {
+        if ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a)) {
+          run++;
+          if (run >= 3) {
+            // Elongation: the second copy goes, the first stands for the whole run.
+            if (run === 3) {
+              cl--;
+              tokenLength--;
+              h = hashBeforeLast;
+              rawCodeEnd[raw] = cl;
+              rawHash[raw] = h;
+            }
+            rawOrigEnd[raw] = oEnd;
+            continue;
+          }
+        }
+      } else run = 1;
+      const kind = kindOf(m);
+      if (open && (kind !== openKind || kind === KIND_SYMBOL)) {
+        raw++;
+        open = false;
+        gap = 0;
+        gapLength = 0;
+        gapQuotes = 0;
+      }
+      if (!open) {
+        open = true;
+        openKind = kind;
+        h = 0;
+        tokenLength = 0;
+        rawCodeStart[raw] = cl;
+        rawOrigStart[raw] = oStart;
+        rawKind[raw] = kind;
+        rawGap[raw] = gap;
+        rawGapLength[raw] = gapLength;
+        rawGapQuotes[raw] = gapQuotes;
+      }
+      codes[cl++] = m;
+      hashBeforeLast = h;
+      h = (Math.imul(h, BASE) + m) | 0;
+      tokenLength++;
+      if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
+      rawCodeEnd[raw] = cl;
+      rawHash[raw] = h;
+      rawOrigEnd[raw] = oEnd;
+      last = m;
+    }
+  }
+  if (open) {
+    raw++;
+    gapQuotes = 0;
+  }
+  return finishTokens(raw, gapQuotes);
 }
 
 function isSingleLetter(codes: Uint16Array, k: number): boolean {
-  if (rawEnd[k] !== (rawStart[k] as number) + 1) return false;
+  if (rawCodeEnd[k] !== (rawCodeStart[k] as number) + 1) return false;
   const kind = rawKind[k];
   if (kind !== KIND_ARABIC && kind !== KIND_LATIN) return false;
-  const c = codes[rawStart[k] as number] as number;
+  const c = codes[rawCodeStart[k] as number] as number;
   return !(c >= 0x30 && c <= 0x39);
 }
 
 /**
- * Splits normalised text into tokens in one pass. A token is a run of letters of one script
- * (digits go with Latin, for Arabizi such as 7mar or 3a2el); each emoji is its own token. Three or
- * more one-letter tokens of one script with short gaps and no quotes between them are joined
- * (ح م ا ر, ح.م.ا.ر, f u c k). Sentences end at . ! ? ؟ and line breaks; clauses also at , ، ; :
+ * Joins letters spaced or dotted apart (three or more one-letter tokens of one script, gaps of
+ * at most two separators, no quotes: ح م ا ر, ح.م.ا.ر, f u c k), numbers sentences and clauses,
+ * and pairs quotation marks.
  */
-export function scanTokens(text: SharedNormalised): ScannedTokens {
-  const n = text.length;
-  ensureTokenCapacity(n + 1);
-  let codes = text.codes;
-  let raw = 0;
-  let gap = 0;
-  let gapLength = 0;
-  let gapQuotes = 0;
+function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
+  const codes = scanned.codes;
   let arabicLetters = 0;
   let latinLetters = 0;
-  let i = 0;
-  while (i < n) {
-    const c = codes[i] as number;
-    if (isSep(c)) {
-      if (c === SEP_SENTENCE) gap |= GAP_SENTENCE;
-      else if (c === SEP_CLAUSE) gap |= GAP_CLAUSE;
-      else if (c === SEP_QUOTE) {
-        gap |= GAP_QUOTE;
-        gapQuotes++;
-      }
-      gapLength++;
-      i++;
-      continue;
-    }
-    const kind = kindOf(c);
-    const start = i;
-    if (kind === KIND_SYMBOL) i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-    else {
-      i++;
-      while (i < n) {
-        const d = codes[i] as number;
-        if (isSep(d) || kindOf(d) !== kind) break;
-        i++;
-      }
-      if (kind === KIND_ARABIC) arabicLetters += i - start;
-      else if (kind === KIND_LATIN) latinLetters += i - start;
-    }
-    rawStart[raw] = start;
-    rawEnd[raw] = i;
-    rawKind[raw] = kind;
-    rawGap[raw] = gap;
-    rawGapLength[raw] = gapLength;
-    rawGapQuotes[raw] = gapQuotes;
-    raw++;
-    gap = 0;
-    gapLength = 0;
-    gapQuotes = 0;
+  for (let k = 0; k < raw; k++) {
+    const length = (rawCodeEnd[k] as number) - (rawCodeStart[k] as number);
+    if (rawKind[k] === KIND_ARABIC) arabicLetters += length;
+    else if (rawKind[k] === KIND_LATIN) latinLetters += length;
   }
-  const trailingQuotes = gapQuotes;
-
   let count = 0;
   let marks = 0;
   let sentence = 0;
   let clause = 0;
-  let scratch = n; // joined letters go after the text in the code buffer
   for (let k = 0; k < raw; k++) {
     const flags = rawGap[k] as number;
     if (flags & GAP_SENTENCE) sentence++;
     if (flags & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
-    for (let q = 0; q < (rawGapQuotes[k] as number); q++) {
-      if (marks >= quoteMarks.length) {
-        const bigger = new Int32Array(quoteMarks.length * 2);
-        bigger.set(quoteMarks);
-        quoteMarks = bigger;
-      }
-      quoteMarks[marks++] = count;
-    }
+    for (let q = 0; q < (rawGapQuotes[k] as number); q++) marks = pushQuoteMark(marks, count);
     let last = k;
     if (isSingleLetter(codes, k)) {
       while (
@@ -186,37 +361,34 @@ export function scanTokens(text: SharedNormalised): ScannedTokens {
       }
       if (last - k < 2) last = k;
     }
-    scanned.start[count] = rawStart[k] as number;
+    scanned.codeStart[count] = rawCodeStart[k] as number;
+    scanned.origStart[count] = rawOrigStart[k] as number;
     scanned.kind[count] = rawKind[k] as number;
     scanned.sentence[count] = sentence;
     scanned.clause[count] = clause;
     scanned.quote[count] = -1;
     if (last === k) {
-      scanned.end[count] = rawEnd[k] as number;
-      scanned.codeStart[count] = rawStart[k] as number;
-      scanned.codeEnd[count] = rawEnd[k] as number;
+      scanned.codeEnd[count] = rawCodeEnd[k] as number;
+      scanned.origEnd[count] = rawOrigEnd[k] as number;
+      scanned.hash[count] = rawHash[k] as number;
+      for (let p = 1; p <= PREFIX_HASHES; p++) scanned.prefixHash[count * STRIDE + p] = rawPrefix[k * STRIDE + p] as number;
     } else {
-      const letters = last - k + 1;
-      if (scratch + letters > codes.length) {
-        reserveShared(scratch + letters + 16);
-        codes = text.codes;
+      // One-letter tokens lie back to back in codes, so the joined word is already there.
+      const start = rawCodeStart[k] as number;
+      const end = rawCodeEnd[last] as number;
+      scanned.codeEnd[count] = end;
+      scanned.origEnd[count] = rawOrigEnd[last] as number;
+      let h = 0;
+      for (let i = start; i < end; i++) {
+        h = (Math.imul(h, BASE) + (codes[i] as number)) | 0;
+        if (i - start + 1 <= PREFIX_HASHES) scanned.prefixHash[count * STRIDE + (i - start + 1)] = h;
       }
-      scanned.codeStart[count] = scratch;
-      for (let j = k; j <= last; j++) codes[scratch++] = codes[rawStart[j] as number] as number;
-      scanned.codeEnd[count] = scratch;
-      scanned.end[count] = rawEnd[last] as number;
+      scanned.hash[count] = h;
       k = last;
     }
     count++;
   }
-  for (let q = 0; q < trailingQuotes; q++) {
-    if (marks >= quoteMarks.length) {
-      const bigger = new Int32Array(quoteMarks.length * 2);
-      bigger.set(quoteMarks);
-      quoteMarks = bigger;
-    }
-    quoteMarks[marks++] = count;
-  }
+  for (let q = 0; q < trailingQuotes; q++) marks = pushQuoteMark(marks, count);
 
   // Quotation marks pair up in order; an unpaired last mark quotes nothing, so a stray " does
   // not hide the rest of a comment from the classifier.
@@ -235,7 +407,16 @@ export function scanTokens(text: SharedNormalised): ScannedTokens {
   return scanned;
 }
 
-/** The normalised letters of token t as a string (slow path: tests, language detection). */
-export function tokenText(text: SharedNormalised, tokens: ScannedTokens, t: number): string {
-  return String.fromCharCode(...text.codes.subarray(tokens.codeStart[t], tokens.codeEnd[t]));
+/** Hash of the token's letters after its first p letters (a clitic) are stripped. */
+export function suffixHashOf(tokens: ScannedTokens, t: number, p: number): number {
+  const length = (tokens.codeEnd[t] as number) - (tokens.codeStart[t] as number);
+  const prefix = tokens.prefixHash[t * STRIDE + p] as number;
+  return ((tokens.hash[t] as number) - Math.imul(prefix, POWERS[length - p] as number)) | 0;
 }
+
+/** The normalised letters of token t as a string (slow path: tests, language detection). */
+export function tokenText(tokens: ScannedTokens, t: number): string {
+  return String.fromCharCode(...tokens.codes.subarray(tokens.codeStart[t], tokens.codeEnd[t]));
+}
+
+export { MAX_KEY_LENGTH };

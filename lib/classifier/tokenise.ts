@@ -1,12 +1,11 @@
-import { normaliseToShared } from "./normalise.ts";
-import { KIND_ARABIC, KIND_LATIN, KIND_OTHER, KIND_SYMBOL, type QuoteSpan, scanTokens, type TokenKind, tokenText } from "./scan.ts";
+import { KIND_ARABIC, KIND_LATIN, KIND_OTHER, KIND_SYMBOL, type QuoteSpan, scanText, type TokenKind, tokenText } from "./scan.ts";
 
 export { KIND_ARABIC, KIND_LATIN, KIND_OTHER, KIND_SYMBOL, type QuoteSpan, type TokenKind };
 
 export interface Token {
   /** Normalised form; letters spaced apart are joined (ح م ا ر → حمار). */
   norm: string;
-  /** Range in the normalised text, end exclusive. */
+  /** The token's range in the text given to tokenise, end exclusive. */
   start: number;
   end: number;
   kind: TokenKind;
@@ -23,19 +22,18 @@ export interface Tokenised {
 }
 
 /**
- * Tokens of already normalised text, as objects: for tests, lexicon compilation and scripts.
- * classify uses the typed-array scanner (scan.ts) directly.
+ * Tokens of a text, as objects: for tests, lexicon compilation and scripts. Any text is
+ * normalised on the way (normalised text stays as it is); classify uses the typed arrays of
+ * scanText directly.
  */
-export function tokenise(normalisedText: string): Tokenised {
-  // Normalising normalised text is the identity, and it fills the shared buffers scanTokens reads.
-  const shared = normaliseToShared(normalisedText);
-  const scanned = scanTokens(shared);
+export function tokenise(text: string): Tokenised {
+  const scanned = scanText(text);
   const tokens: Token[] = [];
   for (let t = 0; t < scanned.count; t++) {
     tokens.push({
-      norm: tokenText(shared, scanned, t),
-      start: scanned.start[t] as number,
-      end: scanned.end[t] as number,
+      norm: tokenText(scanned, t),
+      start: scanned.origStart[t] as number,
+      end: scanned.origEnd[t] as number,
       kind: scanned.kind[t] as TokenKind,
       sentence: scanned.sentence[t] as number,
       clause: scanned.clause[t] as number,
