@@ -209,46 +209,25 @@ function normaliseIntoBuffers(original: string): number {
     const c = original.charCodeAt(i);
     let m = MAP[c] as number;
     if (m === UNKNOWN) m = computeMapping(c);
-    if (m >= 0) {
-      // Separators are all below 0x2f, so one comparison settles most characters.
-      const separator = m <= SEP_MAX && isSeparator(m);
-      if (m === last) {
-        if (separator && m !== SEP_QUOTE) {
-          ends[len - 1] = i + 1;
-          continue;
-        }
-        if ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a)) {
-          run++;
-          if (run >= 3) {
-            if (run === 3) len--; // the second copy goes; the first now stands for the whole run
-            ends[len - 1] = i + 1;
-            continue;
-          }
-        }
-      } else {
-        if (m === SEP_SPACE && (len === 0 || (last <= SEP_MAX && isSeparator(last)))) continue;
-        run = 1;
-      }
-      codes[len] = m;
-      starts[len] = i;
-      ends[len] = i + 1;
-      len++;
-      last = m;
-      continue;
-    }
     if (m === DROP) {
       // A mark right after a letter belongs to that letter, so the letter's range covers it.
       if (len > 0 && ends[len - 1] === i && !(last <= SEP_MAX && isSeparator(last))) ends[len - 1] = i + 1;
       continue;
     }
+    let expansion: number[] | undefined;
+    let steps = 1;
+    let oEnd = i + 1;
     if (m === SURROGATE) {
       const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         const cp = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
         if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
           // Skin tones and tag characters modify the emoji before them.
-          if (len > 0 && ends[len - 1] === i) ends[len - 1] = i + 2;
-        } else if (isPictographic(cp)) {
+          if (len > 0 && ends[len - 1] === i && !(last <= SEP_MAX && isSeparator(last))) ends[len - 1] = i + 2;
+          i++;
+          continue;
+        }
+        if (isPictographic(cp)) {
           codes[len] = c;
           codes[len + 1] = next;
           starts[len] = i;
@@ -258,42 +237,52 @@ function normaliseIntoBuffers(original: string): number {
           len += 2;
           last = next;
           run = 1;
-        } else if (len > 0 && !(last <= SEP_MAX && isSeparator(last))) {
-          codes[len] = SEP_SPACE;
-          starts[len] = i;
-          ends[len] = i + 2;
-          len++;
-          last = SEP_SPACE;
+          i++;
+          continue;
         }
         i++;
-        continue;
+        oEnd = i + 1;
       }
-      // A lone surrogate is broken text; treat it as a space.
-      if (len > 0 && !(last <= SEP_MAX && isSeparator(last))) {
-        codes[len] = SEP_SPACE;
-        starts[len] = i;
-        ends[len] = i + 1;
-        len++;
-        last = SEP_SPACE;
+      m = SEP_SPACE; // other astral characters and lone surrogates separate words
+    } else if (m <= EXPAND_BASE) {
+      // Expansion: several normalised characters that all point at this one original character.
+      expansion = EXPANSIONS[EXPAND_BASE - m] ?? [];
+      steps = expansion.length;
+      if (len + steps + 2 * (n - i) + 32 > codes.length) {
+        grow(len + steps + 2 * (n - i) + 32);
+        codes = outCodes;
+        starts = outStarts;
+        ends = outEnds;
       }
-      continue;
     }
-    // Expansion: several normalised characters that all point at this one original character.
-    const expansion = EXPANSIONS[EXPAND_BASE - m] ?? [];
-    if (len + expansion.length + 2 * (n - i) + 32 > codes.length) {
-      grow(len + expansion.length + 2 * (n - i) + 32);
-      codes = outCodes;
-      starts = outStarts;
-      ends = outEnds;
-    }
-    for (const code of expansion) {
-      codes[len] = code;
-      starts[len] = i;
-      ends[len] = i + 1;
+    const oStart = m === SEP_SPACE && oEnd - i > 1 ? i - 1 : i;
+    for (let step = 0; step < steps; step++) {
+      if (expansion) m = expansion[step] as number;
+      // Separators are all below 0x2f, so one comparison settles most characters.
+      const separator = m <= SEP_MAX && isSeparator(m);
+      if (m === last) {
+        if (separator && m !== SEP_QUOTE) {
+          ends[len - 1] = oEnd;
+          continue;
+        }
+        if ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a)) {
+          run++;
+          if (run >= 3) {
+            if (run === 3) len--; // the second copy goes; the first now stands for the whole run
+            ends[len - 1] = oEnd;
+            continue;
+          }
+        }
+      } else {
+        if (m === SEP_SPACE && (len === 0 || (last <= SEP_MAX && isSeparator(last)))) continue;
+        run = 1;
+      }
+      codes[len] = m;
+      starts[len] = oStart;
+      ends[len] = oEnd;
       len++;
-      last = code;
+      last = m;
     }
-    run = 1;
   }
   return len;
 }

@@ -24,7 +24,7 @@ describe("scanText agrees with normalise", () => {
         const viaNormalise = tokenise(normalise(text).text).tokens.map((t) => [t.norm, t.kind, t.sentence, t.clause, t.quote]);
         expect(direct).toEqual(viaNormalise);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.RAQIB_PROPERTY_RUNS ?? 2000) },
     );
   });
 
@@ -40,7 +40,7 @@ describe("scanText agrees with normalise", () => {
           expect([token.start, token.end]).toEqual([n.starts[other.start], n.ends[other.end - 1]]);
         });
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.RAQIB_PROPERTY_RUNS ?? 2000) },
     );
   });
 });

@@ -67,14 +67,8 @@ const STRIDE = PREFIX_HASHES + 1;
 
 let tokenCapacity = 0;
 let codeCapacity = 0;
-// Raw tokens, before letters spaced apart are joined.
-let rawCodeStart = new Int32Array(0);
-let rawCodeEnd = new Int32Array(0);
-let rawOrigStart = new Int32Array(0);
-let rawOrigEnd = new Int32Array(0);
-let rawHash = new Int32Array(0);
-let rawPrefix = new Int32Array(0);
-let rawKind = new Uint8Array(0);
+// The scan writes tokens straight into the result arrays; letters spaced apart are joined
+// afterwards by compacting in place. Gaps before each token are kept on the side.
 let rawGap = new Uint8Array(0);
 let rawGapLength = new Int32Array(0);
 let rawGapQuotes = new Int32Array(0);
@@ -107,23 +101,26 @@ function ensureCapacity(codesNeeded: number, tokensNeeded: number): void {
   if (tokensNeeded <= tokenCapacity) return;
   tokenCapacity = Math.max(tokensNeeded, tokenCapacity * 2, 64);
   const n = tokenCapacity;
-  rawCodeStart = new Int32Array(n);
-  rawCodeEnd = new Int32Array(n);
-  rawOrigStart = new Int32Array(n);
-  rawOrigEnd = new Int32Array(n);
-  rawHash = new Int32Array(n);
-  rawPrefix = new Int32Array(n * STRIDE);
-  rawKind = new Uint8Array(n);
-  rawGap = new Uint8Array(n);
-  rawGapLength = new Int32Array(n);
-  rawGapQuotes = new Int32Array(n);
-  scanned.codeStart = new Int32Array(n);
-  scanned.codeEnd = new Int32Array(n);
-  scanned.origStart = new Int32Array(n);
-  scanned.origEnd = new Int32Array(n);
-  scanned.hash = new Int32Array(n);
-  scanned.prefixHash = new Int32Array(n * STRIDE);
-  scanned.kind = new Uint8Array(n);
+  const grownInt = (old: Int32Array, size: number) => {
+    const next = new Int32Array(size);
+    next.set(old);
+    return next;
+  };
+  const grownByte = (old: Uint8Array) => {
+    const next = new Uint8Array(n);
+    next.set(old);
+    return next;
+  };
+  rawGap = grownByte(rawGap);
+  rawGapLength = grownInt(rawGapLength, n);
+  rawGapQuotes = grownInt(rawGapQuotes, n);
+  scanned.codeStart = grownInt(scanned.codeStart, n);
+  scanned.codeEnd = grownInt(scanned.codeEnd, n);
+  scanned.origStart = grownInt(scanned.origStart, n);
+  scanned.origEnd = grownInt(scanned.origEnd, n);
+  scanned.hash = grownInt(scanned.hash, n);
+  scanned.prefixHash = grownInt(scanned.prefixHash, n * STRIDE);
+  scanned.kind = grownByte(scanned.kind);
   scanned.sentence = new Int32Array(n);
   scanned.clause = new Int32Array(n);
   scanned.quote = new Int32Array(n);
@@ -156,6 +153,13 @@ export function scanText(original: string): ScannedTokens {
   // Expansions (ﷺ → 18 letters) are the only way to outgrow 2n letters; checked below.
   ensureCapacity(2 * n + 32, n + 2);
   let codes = scanned.codes;
+  let rawCodeStart = scanned.codeStart;
+  let rawCodeEnd = scanned.codeEnd;
+  let rawOrigStart = scanned.origStart;
+  let rawOrigEnd = scanned.origEnd;
+  let rawHash = scanned.hash;
+  let rawPrefix = scanned.prefixHash;
+  let rawKind = scanned.kind;
   let cl = 0; // letters written
   let raw = 0; // raw tokens closed so far; token `raw` is the open one when `open`
   let open = false;
@@ -232,16 +236,20 @@ export function scanText(original: string): ScannedTokens {
       steps = expansion.length;
       ensureCapacity(cl + steps + 2 * (n - i) + 32, raw + steps + (n - i) + 2);
       codes = scanned.codes;
+      rawCodeStart = scanned.codeStart;
+      rawCodeEnd = scanned.codeEnd;
+      rawOrigStart = scanned.origStart;
+      rawOrigEnd = scanned.origEnd;
+      rawHash = scanned.hash;
+      rawPrefix = scanned.prefixHash;
+      rawKind = scanned.kind;
     }
     const oStart = expansion ? i : i - (m === SEP_SPACE && c >= 0xd800 && c <= 0xdbff ? 1 : 0);
     const oEnd = i + 1;
     for (let step = 0; step < steps; step++) {
       if (expansion) m = expansion[step] as number;
-      // Expansions are copied as they are, without collapsing (as normalise() does).
       if (m <= SEP_MAX && isSeparator(m)) {
-        if (expansion) {
-          // kept
-        } else if (m === last) {
+        if (m === last) {
           if (m !== SEP_QUOTE) continue;
         } else if (m === SEP_SPACE && (last === -1 || (last <= SEP_MAX && isSeparator(last)))) continue;
         if (open) {
@@ -262,7 +270,7 @@ export function scanText(original: string): ScannedTokens {
         run = 1;
         continue;
       }
-      if (m === last && !expansion) {
+      if (m === last) {
         if ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a)) {
           run++;
           if (run >= 3) {
@@ -318,27 +326,23 @@ export function scanText(original: string): ScannedTokens {
 }
 
 function isSingleLetter(codes: Uint16Array, k: number): boolean {
-  if (rawCodeEnd[k] !== (rawCodeStart[k] as number) + 1) return false;
-  const kind = rawKind[k];
+  if (scanned.codeEnd[k] !== (scanned.codeStart[k] as number) + 1) return false;
+  const kind = scanned.kind[k];
   if (kind !== KIND_ARABIC && kind !== KIND_LATIN) return false;
-  const c = codes[rawCodeStart[k] as number] as number;
+  const c = codes[scanned.codeStart[k] as number] as number;
   return !(c >= 0x30 && c <= 0x39);
 }
 
 /**
  * Joins letters spaced or dotted apart (three or more one-letter tokens of one script, gaps of
- * at most two separators, no quotes: ح م ا ر, ح.م.ا.ر, f u c k), numbers sentences and clauses,
- * and pairs quotation marks.
+ * at most two separators, no quotes: ح م ا ر, ح.م.ا.ر, f u c k) by compacting the token arrays
+ * in place, numbers sentences and clauses, and pairs quotation marks.
  */
 function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
-  const codes = scanned.codes;
+  const t = scanned;
+  const codes = t.codes;
   let arabicLetters = 0;
   let latinLetters = 0;
-  for (let k = 0; k < raw; k++) {
-    const length = (rawCodeEnd[k] as number) - (rawCodeStart[k] as number);
-    if (rawKind[k] === KIND_ARABIC) arabicLetters += length;
-    else if (rawKind[k] === KIND_LATIN) latinLetters += length;
-  }
   let count = 0;
   let marks = 0;
   let sentence = 0;
@@ -352,7 +356,7 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
     if (isSingleLetter(codes, k)) {
       while (
         last + 1 < raw &&
-        rawKind[last + 1] === rawKind[k] &&
+        t.kind[last + 1] === t.kind[k] &&
         isSingleLetter(codes, last + 1) &&
         (rawGapLength[last + 1] as number) <= 2 &&
         ((rawGap[last + 1] as number) & GAP_QUOTE) === 0
@@ -361,31 +365,35 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
       }
       if (last - k < 2) last = k;
     }
-    scanned.codeStart[count] = rawCodeStart[k] as number;
-    scanned.origStart[count] = rawOrigStart[k] as number;
-    scanned.kind[count] = rawKind[k] as number;
-    scanned.sentence[count] = sentence;
-    scanned.clause[count] = clause;
-    scanned.quote[count] = -1;
-    if (last === k) {
-      scanned.codeEnd[count] = rawCodeEnd[k] as number;
-      scanned.origEnd[count] = rawOrigEnd[k] as number;
-      scanned.hash[count] = rawHash[k] as number;
-      for (let p = 1; p <= PREFIX_HASHES; p++) scanned.prefixHash[count * STRIDE + p] = rawPrefix[k * STRIDE + p] as number;
-    } else {
-      // One-letter tokens lie back to back in codes, so the joined word is already there.
-      const start = rawCodeStart[k] as number;
-      const end = rawCodeEnd[last] as number;
-      scanned.codeEnd[count] = end;
-      scanned.origEnd[count] = rawOrigEnd[last] as number;
-      let h = 0;
-      for (let i = start; i < end; i++) {
-        h = (Math.imul(h, BASE) + (codes[i] as number)) | 0;
-        if (i - start + 1 <= PREFIX_HASHES) scanned.prefixHash[count * STRIDE + (i - start + 1)] = h;
+    if (count !== k || last !== k) {
+      // Compaction: count ≤ k, so nothing unread is overwritten.
+      t.codeStart[count] = t.codeStart[k] as number;
+      t.origStart[count] = t.origStart[k] as number;
+      t.kind[count] = t.kind[k] as number;
+      t.codeEnd[count] = t.codeEnd[last] as number;
+      t.origEnd[count] = t.origEnd[last] as number;
+      if (last === k) {
+        t.hash[count] = t.hash[k] as number;
+        for (let p = 1; p <= PREFIX_HASHES; p++) t.prefixHash[count * STRIDE + p] = t.prefixHash[k * STRIDE + p] as number;
+      } else {
+        // One-letter tokens lie back to back in codes, so the joined word is already there.
+        const start = t.codeStart[count] as number;
+        const end = t.codeEnd[count] as number;
+        let h = 0;
+        for (let i = start; i < end; i++) {
+          h = (Math.imul(h, BASE) + (codes[i] as number)) | 0;
+          if (i - start + 1 <= PREFIX_HASHES) t.prefixHash[count * STRIDE + (i - start + 1)] = h;
+        }
+        t.hash[count] = h;
+        k = last;
       }
-      scanned.hash[count] = h;
-      k = last;
     }
+    const length = (t.codeEnd[count] as number) - (t.codeStart[count] as number);
+    if (t.kind[count] === KIND_ARABIC) arabicLetters += length;
+    else if (t.kind[count] === KIND_LATIN) latinLetters += length;
+    t.sentence[count] = sentence;
+    t.clause[count] = clause;
+    t.quote[count] = -1;
     count++;
   }
   for (let q = 0; q < trailingQuotes; q++) marks = pushQuoteMark(marks, count);
@@ -397,14 +405,14 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
     const first = quoteMarks[q] as number;
     const end = quoteMarks[q + 1] as number;
     if (end <= first) continue;
-    for (let t = first; t < end; t++) scanned.quote[t] = quotes.length;
+    for (let i = first; i < end; i++) t.quote[i] = quotes.length;
     quotes.push({ first, end });
   }
-  scanned.count = count;
-  scanned.quotes = quotes;
-  scanned.arabicLetters = arabicLetters;
-  scanned.latinLetters = latinLetters;
-  return scanned;
+  t.count = count;
+  t.quotes = quotes;
+  t.arabicLetters = arabicLetters;
+  t.latinLetters = latinLetters;
+  return t;
 }
 
 /** Hash of the token's letters after its first p letters (a clitic) are stripped. */
