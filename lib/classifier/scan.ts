@@ -177,6 +177,25 @@ export function scanText(original: string): ScannedTokens {
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
     let m = MAP[c] as number;
+    // Fast path, most characters: the next letter of the open word, same script, not a repeat.
+    if (
+      open &&
+      m !== last &&
+      ((openKind === KIND_ARABIC && m >= 0x0621 && m <= 0x064a) ||
+        (openKind === KIND_LATIN && ((m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))))
+    ) {
+      run = 1;
+      codes[cl++] = m;
+      hashBeforeLast = h;
+      h = (Math.imul(h, BASE) + m) | 0;
+      tokenLength++;
+      if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
+      rawCodeEnd[raw] = cl;
+      rawHash[raw] = h;
+      rawOrigEnd[raw] = i + 1;
+      last = m;
+      continue;
+    }
     if (m === UNKNOWN) m = computeMapping(c);
     if (m === DROP) {
       // A mark right after a letter or emoji belongs to it.
