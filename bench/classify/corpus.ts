@@ -5,7 +5,18 @@
  * spaced letters, quotes, negation). A fixed-seed generator makes every run see the same texts.
  */
 
-const OPENINGS = ["", "", "والله ", "بصراحة ", "يا جماعة ", "للأسف ", "الحمد لله ", "شو هالحكي، ", "Honestly, ", "ههههه "];
+const OPENINGS = [
+  "",
+  "",
+  "والله ",
+  "بصراحة ",
+  "يا جماعة ",
+  "للأسف ",
+  "الحمد لله ",
+  "شو هالحكي، ",
+  "Honestly, ",
+  "ههههه ",
+];
 const SUBJECTS = [
   "بوتين",
   "الاحتلال الروسي",
@@ -92,7 +103,11 @@ const ENGLISH = [
   "When will the talks resume in Geneva?",
   "The US only cares about oil",
 ];
-const FRENCH = ["La Russie a sauvé la Syrie", "Encore un article nul et biaisé", "Les rebelles ont résisté avec courage"];
+const FRENCH = [
+  "La Russie a sauvé la Syrie",
+  "Encore un article nul et biaisé",
+  "Les rebelles ont résisté avec courage",
+];
 
 /** Mulberry32: small, fast, deterministic. */
 function generator(seed: number): () => number {

@@ -17,7 +17,9 @@ import { generateComments } from "./corpus.ts";
 const { values } = parseArgs({ options: { count: { type: "string", default: "1000000" } } });
 const count = Number(values.count);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const child = spawn(process.execPath, [join(root, "bin/raqib.mjs"), "classify"], { stdio: ["pipe", "pipe", "inherit"] });
+const child = spawn(process.execPath, [join(root, "bin/raqib.mjs"), "classify"], {
+  stdio: ["pipe", "pipe", "inherit"],
+});
 
 function rssMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -46,10 +48,15 @@ child.stdin.end();
 await reader;
 const [code] = await once(child, "exit");
 const seconds = (Date.now() - started) / 1000;
-console.log(`${received.toLocaleString("en")} of ${count.toLocaleString("en")} comments through 'raqib classify' in ${seconds.toFixed(1)} s (exit ${code})`);
-for (const s of samples) console.log(`  after ${s.lines.toLocaleString("en").padStart(9)} lines: RSS ${s.rss.toFixed(1)} MB`);
+console.log(
+  `${received.toLocaleString("en")} of ${count.toLocaleString("en")} comments through 'raqib classify' in ${seconds.toFixed(1)} s (exit ${code})`,
+);
+for (const s of samples)
+  console.log(`  after ${s.lines.toLocaleString("en").padStart(9)} lines: RSS ${s.rss.toFixed(1)} MB`);
 const rss = samples.map((s) => s.rss);
 if (rss.length > 1) {
   const later = rss.slice(1);
-  console.log(`RSS from the 2nd sample on: min ${Math.min(...later).toFixed(1)} MB, max ${Math.max(...later).toFixed(1)} MB (flat = bounded by buffers, not by input size)`);
+  console.log(
+    `RSS from the 2nd sample on: min ${Math.min(...later).toFixed(1)} MB, max ${Math.max(...later).toFixed(1)} MB (flat = bounded by buffers, not by input size)`,
+  );
 }

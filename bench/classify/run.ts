@@ -11,7 +11,9 @@ import { classify } from "../../lib/classifier/classify.ts";
 import { defaultLexicon } from "../../lib/classifier/default-lexicon.ts";
 import { generateComments } from "./corpus.ts";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "100000" }, rounds: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { count: { type: "string", default: "100000" }, rounds: { type: "string", default: "3" } },
+});
 const count = Number(values.count);
 const rounds = Number(values.rounds);
 // Comments arrive as JSON (JSONL, HTTP, database rows), so both sides get flat strings parsed
@@ -63,7 +65,13 @@ for (let round = 0; round < rounds; round++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const raqib = median(raqibRates);
 const baseline = median(sentimentRates);
-console.log(`${comments.length} comments (mean ${averageLength.toFixed(0)} characters), median of ${rounds} rounds, node ${process.version}`);
-console.log(`raqib classify (insult + sentiment + stance + spans): ${Math.round(raqib).toLocaleString("en")} comments/s`);
-console.log(`npm sentiment (AFINN word scoring):                   ${Math.round(baseline).toLocaleString("en")} comments/s`);
+console.log(
+  `${comments.length} comments (mean ${averageLength.toFixed(0)} characters), median of ${rounds} rounds, node ${process.version}`,
+);
+console.log(
+  `raqib classify (insult + sentiment + stance + spans): ${Math.round(raqib).toLocaleString("en")} comments/s`,
+);
+console.log(
+  `npm sentiment (AFINN word scoring):                   ${Math.round(baseline).toLocaleString("en")} comments/s`,
+);
 console.log(`ratio raqib / sentiment: ${(raqib / baseline).toFixed(2)}× (target ≥ 1.0×)`);

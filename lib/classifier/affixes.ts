@@ -69,7 +69,21 @@ export const ARABIC_SUFFIXES = [
 
 /** Arabizi (Arabic in Latin letters) prefixes: ya 7mar, el kalb → yakalb, elkalb, wel7mar. */
 export const ARABIZI_PREFIXES = ["wel", "bel", "fel", "ya", "el", "il", "al", "w", "b", "l"] as const;
-export const ARABIZI_SUFFIXES = ["", "a", "ah", "een", "in", "ek", "ak", "ik", "o", "ha", "hom", "kom", "s"] as const;
+export const ARABIZI_SUFFIXES = [
+  "",
+  "a",
+  "ah",
+  "een",
+  "in",
+  "ek",
+  "ak",
+  "ik",
+  "o",
+  "ha",
+  "hom",
+  "kom",
+  "s",
+] as const;
 
 /** English and French plural and feminine endings. */
 export const LATIN_SUFFIXES = ["", "s", "es", "e", "x"] as const;

@@ -6,7 +6,9 @@ import { normalise, normaliseTerm } from "./normalise.ts";
 import { type ClassifierMatch, type ClassifierResult, matchCounts } from "./types.ts";
 
 function abusive(result: ClassifierResult): ClassifierMatch[] {
-  return result.matches.filter((m) => ["insult", "profanity", "dehumanising", "sectarian", "threat"].includes(m.category));
+  return result.matches.filter((m) =>
+    ["insult", "profanity", "dehumanising", "sectarian", "threat"].includes(m.category),
+  );
 }
 function slices(text: string): string[] {
   return classify(text).matches.map((m) => text.slice(m.start, m.end));
@@ -62,7 +64,12 @@ describe("classify: insults through normalisation", () => {
   });
 
   it("does not flag clean comments", () => {
-    for (const text of ["الطقس في دمشق بارد اليوم", "شكراً على التقرير الممتاز", "Great reporting", "Vive la paix"]) {
+    for (const text of [
+      "الطقس في دمشق بارد اليوم",
+      "شكراً على التقرير الممتاز",
+      "Great reporting",
+      "Vive la paix",
+    ]) {
       expect(classify(text).insult).toBe(false);
     }
   });
@@ -205,7 +212,16 @@ describe("classify: output contract", () => {
   it("returns every field with the lexicon version", () => {
     const result = classify("يا حمار");
     expect(Object.keys(result).sort()).toEqual(
-      ["insult", "insultScore", "language", "lexiconVersion", "matches", "sentiment", "sentimentScore", "stance"].sort(),
+      [
+        "insult",
+        "insultScore",
+        "language",
+        "lexiconVersion",
+        "matches",
+        "sentiment",
+        "sentimentScore",
+        "stance",
+      ].sort(),
     );
     expect(result.lexiconVersion).toMatch(/^[0-9a-f]{12}$/);
     expect(result.insultScore).toBeGreaterThanOrEqual(0);
@@ -250,14 +266,59 @@ describe("classify: bad input", () => {
 
 /** Words, clitics, marks and separators that make matches likely in random text. */
 const pieces = fc.constantFrom(
-  "حمار", "كلاب", "يا", "و", "ال", "بال", "ها", "ة", "\u064e", "\u0651", "\u0640", "\u200c", "ا", "ح", "م", "ر",
-  " ", " ", ".", "،", '"', "«", "»", "-", "مش", "ليس", "يصفهم", "الجيش العربي السوري", "جيش النظام", "ﻻ", "ﷺ",
-  "😡", "👍🏽", "idiot", "7mar", "ya", "CONNARD", "é", "\u0301", "٣", "ک", "ی", "ٱ", "\ud83d", "\udc4d", "\n",
+  "حمار",
+  "كلاب",
+  "يا",
+  "و",
+  "ال",
+  "بال",
+  "ها",
+  "ة",
+  "\u064e",
+  "\u0651",
+  "\u0640",
+  "\u200c",
+  "ا",
+  "ح",
+  "م",
+  "ر",
+  " ",
+  " ",
+  ".",
+  "،",
+  '"',
+  "«",
+  "»",
+  "-",
+  "مش",
+  "ليس",
+  "يصفهم",
+  "الجيش العربي السوري",
+  "جيش النظام",
+  "ﻻ",
+  "ﷺ",
+  "😡",
+  "👍🏽",
+  "idiot",
+  "7mar",
+  "ya",
+  "CONNARD",
+  "é",
+  "\u0301",
+  "٣",
+  "ک",
+  "ی",
+  "ٱ",
+  "\ud83d",
+  "\udc4d",
+  "\n",
 );
-const commentLike = fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 }), fc.string({ unit: "binary", maxLength: 2 })), {
-  minLength: 1,
-  maxLength: 40,
-}).map((parts) => parts.join(""));
+const commentLike = fc
+  .array(fc.oneof(pieces, fc.string({ maxLength: 3 }), fc.string({ unit: "binary", maxLength: 2 })), {
+    minLength: 1,
+    maxLength: 40,
+  })
+  .map((parts) => parts.join(""));
 
 describe("classify: properties", () => {
   it("never throws anything but ClassifierInputError", () => {

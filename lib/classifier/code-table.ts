@@ -78,12 +78,17 @@ export class CodeTable<V> {
     const hash = hashString(key);
     let i = slotIndex(hash, key.length, this.mask);
     while (this.lengths[i] !== 0) {
-      if (this.hashes[i] === hash && this.lengths[i] === key.length && this.keys[this.indexes[i] as number] === key) {
+      if (
+        this.hashes[i] === hash &&
+        this.lengths[i] === key.length &&
+        this.keys[this.indexes[i] as number] === key
+      ) {
         return this.values[this.indexes[i] as number] as V;
       }
       i = (i + 1) & this.mask;
     }
-    if (this.keys.length * 2 >= this.mask) throw new Error("CodeTable is full; size it for the expected keys");
+    if (this.keys.length * 2 >= this.mask)
+      throw new Error("CodeTable is full; size it for the expected keys");
     const value = make();
     const bit = filterBit(hash, key.length);
     this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));

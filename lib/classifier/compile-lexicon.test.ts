@@ -19,7 +19,12 @@ function problemsOf(content: string, name = "test.tsv"): string[] {
 
 describe("lexicon TSV validation", () => {
   it("accepts a valid file, skipping comments and blank lines", () => {
-    const content = [HEADER, "# a comment", "", row("حمار", "insult", "0.6", "ar", "", "", "literal", "donkey")].join("\n");
+    const content = [
+      HEADER,
+      "# a comment",
+      "",
+      row("حمار", "insult", "0.6", "ar", "", "", "literal", "donkey"),
+    ].join("\n");
     expect(compileLexicon([{ name: "ok.tsv", content }]).entries).toHaveLength(1);
   });
 
@@ -60,7 +65,11 @@ describe("lexicon TSV validation", () => {
   });
 
   it("reports duplicates, including spellings that normalise alike (خائن, خاين)", () => {
-    const content = [HEADER, row("خاين", "insult", "0.5", "ar", "", "", "", ""), row("خائن", "insult", "0.5", "ar", "", "", "", "")].join("\n");
+    const content = [
+      HEADER,
+      row("خاين", "insult", "0.5", "ar", "", "", "", ""),
+      row("خائن", "insult", "0.5", "ar", "", "", "", ""),
+    ].join("\n");
     expect(problemsOf(content)).toEqual(["test.tsv:3: duplicate of test.tsv:2 ('خاين', insult)"]);
   });
 
@@ -70,9 +79,12 @@ describe("lexicon TSV validation", () => {
   });
 
   it("validates extra entries and names them by index", () => {
-    expect(() => compileLexicon([{ name: "a.tsv", content: HEADER }], [{ term: "x", category: "nope", weight: 1, language: "en" }])).toThrow(
-      /extra\[0\]: unknown category 'nope'/,
-    );
+    expect(() =>
+      compileLexicon(
+        [{ name: "a.tsv", content: HEADER }],
+        [{ term: "x", category: "nope", weight: 1, language: "en" }],
+      ),
+    ).toThrow(/extra\[0\]: unknown category 'nope'/);
   });
 });
 
@@ -86,13 +98,18 @@ describe("compiled lexicon", () => {
     const one = compileLexicon(files);
     expect(one.version).toMatch(/^[0-9a-f]{12}$/);
     expect(compileLexicon([...files].reverse()).version).toBe(one.version);
-    const edited = [{ ...files[0], content: `${files[0]?.content}\n` } as (typeof files)[0], files[1] as (typeof files)[0]];
+    const edited = [
+      { ...files[0], content: `${files[0]?.content}\n` } as (typeof files)[0],
+      files[1] as (typeof files)[0],
+    ];
     expect(compileLexicon(edited).version).not.toBe(one.version);
   });
 
   it("layers extra entries over the files, and they change the version", () => {
     const base = compileLexicon(files);
-    const layered = compileLexicon(files, [{ term: "حمار", category: "insult", weight: 0.2, language: "ar" }]);
+    const layered = compileLexicon(files, [
+      { term: "حمار", category: "insult", weight: 0.2, language: "ar" },
+    ]);
     expect(layered.version).not.toBe(base.version);
     expect(layered.entries.find((e) => e.term === "حمار")?.weight).toBe(0.2);
     expect(classify("انت حمار", base).insult).toBe(true);
@@ -103,7 +120,19 @@ describe("compiled lexicon", () => {
     const lexicon = defaultLexicon();
     expect(lexicon.entries.length).toBeGreaterThan(900);
     const categories = new Set(lexicon.entries.map((e) => e.category));
-    for (const category of ["insult", "profanity", "dehumanising", "sectarian", "threat", "positive", "negative", "negator", "intensifier", "stance", "exception"]) {
+    for (const category of [
+      "insult",
+      "profanity",
+      "dehumanising",
+      "sectarian",
+      "threat",
+      "positive",
+      "negative",
+      "negator",
+      "intensifier",
+      "stance",
+      "exception",
+    ]) {
       expect(categories.has(category as never)).toBe(true);
     }
     for (const target of ["russia", "usa", "syrian_government", "syrian_opposition"]) {

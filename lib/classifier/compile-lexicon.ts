@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ARABIC_SUFFIXES, ARABIZI_SUFFIXES, LATIN_SUFFIXES } from "./affixes.ts";
 import { CodeTable, hashString } from "./code-table.ts";
-import { type LexiconProblem, LexiconError } from "./errors.ts";
+import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, tokenise } from "./tokenise.ts";
@@ -83,7 +83,12 @@ function hashed(text: string): HashedText {
   return { text, hash: hashString(text) };
 }
 
-function addWordForm(slots: Map<string, LookupSlot>, surface: string, stemLength: number, compiled: CompiledEntry): void {
+function addWordForm(
+  slots: Map<string, LookupSlot>,
+  surface: string,
+  stemLength: number,
+  compiled: CompiledEntry,
+): void {
   const slot = slotFor(slots, surface);
   const suffixLength = surface.length - stemLength;
   const hit = slot.word;
@@ -118,7 +123,11 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   for (const entry of fromFiles) {
     const key = identity(entry);
     const earlier = seen.get(key);
-    if (earlier) problems.push({ location: entry.source, message: `duplicate of ${earlier.source} ('${earlier.term}', ${entry.category})` });
+    if (earlier)
+      problems.push({
+        location: entry.source,
+        message: `duplicate of ${earlier.source} ('${earlier.term}', ${entry.category})`,
+      });
     else seen.set(key, entry);
   }
   extra.forEach((input, index) => {
@@ -131,7 +140,16 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   for (const file of sortedFiles) hash.update(`${file.name}\n${file.content}\n\0`);
   const extraLines = extra
     .map((e) =>
-      [e.term, e.category, e.weight, e.language, e.target ?? "", e.side ?? "", Array.isArray(e.flags) ? e.flags.join(",") : (e.flags ?? ""), e.note ?? ""].join("\t"),
+      [
+        e.term,
+        e.category,
+        e.weight,
+        e.language,
+        e.target ?? "",
+        e.side ?? "",
+        Array.isArray(e.flags) ? e.flags.join(",") : (e.flags ?? ""),
+        e.note ?? "",
+      ].join("\t"),
     )
     .sort();
   for (const line of extraLines) hash.update(`extra\n${line}\n\0`);
@@ -147,7 +165,9 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       literal: entry.flags.includes("literal"),
       context: entry.flags.includes("context"),
       arabizi: entry.language === "ar-Latn",
-      meaning: LEXICON_CATEGORIES.indexOf(entry.category) * 8 + (entry.target ? STANCE_TARGETS.indexOf(entry.target) + 1 : 0),
+      meaning:
+        LEXICON_CATEGORIES.indexOf(entry.category) * 8 +
+        (entry.target ? STANCE_TARGETS.indexOf(entry.target) + 1 : 0),
     };
     const { tokens } = tokenise(normaliseTerm(entry.term));
     const first = tokens[0];
@@ -156,7 +176,12 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       const stems = [first.norm];
       // A single Arabic word written with the article also matches without it (الثوار, ثوار);
       // two-letter remainders are too ambiguous (الله → له).
-      if (first.kind === KIND_ARABIC && !compiled.exact && first.norm.startsWith("ال") && first.norm.length >= 5) {
+      if (
+        first.kind === KIND_ARABIC &&
+        !compiled.exact &&
+        first.norm.startsWith("ال") &&
+        first.norm.length >= 5
+      ) {
         stems.push(first.norm.slice(2));
       }
       for (const stem of stems) {
@@ -193,7 +218,9 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
     slot.phrases ??= new Map();
     const secondForms = tokens.length === 2 ? lastForms : [hashed(norms[1] as string)];
     for (const form of secondForms) {
-      const list = [...(slot.phrases.get(form.hash) ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length);
+      const list = [...(slot.phrases.get(form.hash) ?? []), phrase].sort(
+        (a, b) => b.tokens.length - a.tokens.length,
+      );
       slot.phrases.set(form.hash, list);
     }
   }

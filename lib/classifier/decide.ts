@@ -62,7 +62,8 @@ const ALEF = 0x0627;
 function isExclamation(codes: Uint16Array, tokens: ScannedTokens, negator: number, first: number): boolean {
   if (first !== negator + 1) return false;
   const n = tokens.codeStart[negator] as number;
-  if ((tokens.codeEnd[negator] as number) - n !== 2 || codes[n] !== MA[0] || codes[n + 1] !== MA[1]) return false;
+  if ((tokens.codeEnd[negator] as number) - n !== 2 || codes[n] !== MA[0] || codes[n + 1] !== MA[1])
+    return false;
   const w = tokens.codeStart[first] as number;
   return (tokens.codeEnd[first] as number) - w >= 4 && codes[w] === ALEF;
 }
@@ -113,8 +114,18 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
   let negated = false;
   for (const { index: n, reach } of pass.negators) {
     // غير after another negator is "except" (ما هو غير حمار), not a negation of its own.
-    if (isToken(codes, tokens, n, GHAYR) && pass.negators.some((other) => other.index < n && n - other.index <= 2)) continue;
-    if (n < hit.first && hit.first - n <= reach && sameClause(n) && !isExclamation(codes, tokens, n, hit.first) && !isRestriction(codes, tokens, n, hit.first)) {
+    if (
+      isToken(codes, tokens, n, GHAYR) &&
+      pass.negators.some((other) => other.index < n && n - other.index <= 2)
+    )
+      continue;
+    if (
+      n < hit.first &&
+      hit.first - n <= reach &&
+      sameClause(n) &&
+      !isExclamation(codes, tokens, n, hit.first) &&
+      !isRestriction(codes, tokens, n, hit.first)
+    ) {
       // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
       if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
     }
@@ -137,7 +148,13 @@ function isLiteral(hit: Hit, tokens: ScannedTokens, pass: MatchPass, vocative: b
  * (farm, zoo, حمار وحشي) cancels words marked literal unless someone is addressed (يا …);
  * scare quotes and "so-called" flip a stance naming.
  */
-const NOTHING: Decision = { insultScore: 0, sentimentScore: 0, sentiment: "neutral", stance: {}, matches: [] };
+const NOTHING: Decision = {
+  insultScore: 0,
+  sentimentScore: 0,
+  sentiment: "neutral",
+  stance: {},
+  matches: [],
+};
 
 export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   if (pass.hits.length === 0) return { ...NOTHING, stance: {}, matches: [] };
@@ -241,7 +258,11 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     else if (sum <= -STANCE_THRESHOLD) stance[target] = "against";
   }
   const sentiment: SentimentLabel =
-    sentimentSum >= SENTIMENT_THRESHOLD ? "positive" : sentimentSum <= -SENTIMENT_THRESHOLD ? "negative" : "neutral";
+    sentimentSum >= SENTIMENT_THRESHOLD
+      ? "positive"
+      : sentimentSum <= -SENTIMENT_THRESHOLD
+        ? "negative"
+        : "neutral";
   if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     insultScore: round(1 - notInsult),

@@ -16,7 +16,10 @@ export function readLexiconFiles(directory: string = LEXICON_DIRECTORY): Lexicon
 }
 
 /** Compiles the lexicon files of a directory, plus extra entries layered on top. */
-export function loadLexicon(directory: string = LEXICON_DIRECTORY, extra: LexiconEntryInput[] = []): CompiledLexicon {
+export function loadLexicon(
+  directory: string = LEXICON_DIRECTORY,
+  extra: LexiconEntryInput[] = [],
+): CompiledLexicon {
   return compileLexicon(readLexiconFiles(directory), extra);
 }
 

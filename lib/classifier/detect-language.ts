@@ -3,13 +3,19 @@ import type { LanguageTag } from "./types.ts";
 
 // Frequent function words: a handful per language tells Latin-script comments apart.
 const ENGLISH = new Set(
-  "the is are was were and or of to in on for with this that these those it they he she we you not no never be have has do does did will would what who why how just but".split(" "),
+  "the is are was were and or of to in on for with this that these those it they he she we you not no never be have has do does did will would what who why how just but".split(
+    " ",
+  ),
 );
 const FRENCH = new Set(
-  "le la les des du un une est sont et ou de en dans pour avec ce cette ces il elle ils nous vous pas ne que qui quoi sur au aux mais tres plus".split(" "),
+  "le la les des du un une est sont et ou de en dans pour avec ce cette ces il elle ils nous vous pas ne que qui quoi sur au aux mais tres plus".split(
+    " ",
+  ),
 );
 const ARABIZI = new Set(
-  "ya w wa el al il enta enti inta inti ana howa hiya homa ma msh mesh mish mush bas shu sho eh ey law wallah walah yalla 3ala 3an ma3 fe fi men min kol kolo kollo ktir kteer awi 2awi keda kda hek hayda haida da dah di mafi mafish hada hadi bzaf bezaf wesh chi machi zwin".split(" "),
+  "ya w wa el al il enta enti inta inti ana howa hiya homa ma msh mesh mish mush bas shu sho eh ey law wallah walah yalla 3ala 3an ma3 fe fi men min kol kolo kollo ktir kteer awi 2awi keda kda hek hayda haida da dah di mafi mafish hada hadi bzaf bezaf wesh chi machi zwin".split(
+    " ",
+  ),
 );
 
 /**

@@ -32,7 +32,10 @@ export class LexiconError extends Error {
 
 export function assertClassifiableText(text: unknown): asserts text is string {
   if (typeof text !== "string") {
-    throw new ClassifierInputError("not_string", `text must be a string, got ${text === null ? "null" : typeof text}`);
+    throw new ClassifierInputError(
+      "not_string",
+      `text must be a string, got ${text === null ? "null" : typeof text}`,
+    );
   }
   if (text.trim().length === 0) throw new ClassifierInputError("empty", "text is empty");
   if (text.length > MAX_TEXT_LENGTH) {

@@ -1,6 +1,12 @@
 import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
 import { MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
-import type { CompiledEntry, CompiledLexicon, CompiledPhrase, HashedText, LookupSlot } from "./compile-lexicon.ts";
+import type {
+  CompiledEntry,
+  CompiledLexicon,
+  CompiledPhrase,
+  HashedText,
+  LookupSlot,
+} from "./compile-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
 
 /** Lexicon entries found on a token range [first, last]. */
@@ -65,14 +71,25 @@ let bestPhraseVocative = false;
 const suffixHash = new Int32Array(MAX_KEY_LENGTH + 1);
 let collapsed = new Uint16Array(MAX_KEY_LENGTH + 1);
 
-
-function sameText(codes: Uint16Array, start: number, end: number, hash: number, expected: HashedText): boolean {
+function sameText(
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  hash: number,
+  expected: HashedText,
+): boolean {
   if (end - start !== expected.text.length || hash !== expected.hash) return false;
-  for (let k = 0; k < expected.text.length; k++) if (codes[start + k] !== expected.text.charCodeAt(k)) return false;
+  for (let k = 0; k < expected.text.length; k++)
+    if (codes[start + k] !== expected.text.charCodeAt(k)) return false;
   return true;
 }
 
-function phraseMatches(phrase: CompiledPhrase, codes: Uint16Array, tokens: ScannedTokens, at: number): boolean {
+function phraseMatches(
+  phrase: CompiledPhrase,
+  codes: Uint16Array,
+  tokens: ScannedTokens,
+  at: number,
+): boolean {
   const n = phrase.tokens.length;
   if (at + n > tokens.count) return false;
   const clause = tokens.clause[at];
@@ -101,7 +118,8 @@ function consider(
   vocative: boolean,
 ): void {
   if (!slot) return;
-  const phrases = slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
+  const phrases =
+    slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
   if (phrases) {
     for (const phrase of phrases) {
       if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
@@ -123,7 +141,11 @@ function consider(
     while (r < readingCount && (readingEntry[r] as CompiledEntry).meaning !== entry.meaning) r++;
     if (r < readingCount) {
       const stem = readingStem[r] as number;
-      if (stem > word.stemLength || (stem === word.stemLength && (readingPrefix[r] as number) <= prefixLength)) continue;
+      if (
+        stem > word.stemLength ||
+        (stem === word.stemLength && (readingPrefix[r] as number) <= prefixLength)
+      )
+        continue;
     } else if (readingCount < MAX_READINGS) readingCount++;
     else continue;
     readingEntry[r] = entry;
@@ -199,7 +221,9 @@ let current: ScannedTokens | undefined;
 let currentToken = 0;
 /** Suffix hashes of the token being matched, from the hashes the scanner kept. */
 const scannedHashAfter = (p: number) =>
-  p === 0 ? ((current as ScannedTokens).hash[currentToken] as number) : suffixHashOf(current as ScannedTokens, currentToken, p);
+  p === 0
+    ? ((current as ScannedTokens).hash[currentToken] as number)
+    : suffixHashOf(current as ScannedTokens, currentToken, p);
 const collapsedHashAfter = (p: number) => suffixHash[p] as number;
 
 export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
@@ -272,7 +296,8 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
           else pass.exceptionSpans.push([i, last]);
           break;
         default:
-          (content ??= []).push(compiled);
+          if (!content) content = [];
+          content.push(compiled);
       }
     }
     if (content) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });

@@ -76,9 +76,12 @@ for (let d = 0; d < 10; d++) {
 // Punctuation classes the scope rules need.
 set(".!?؟…।۔。\n\r\u2028\u2029", SEP_SENTENCE);
 set(",،;؛:", SEP_CLAUSE);
-set("\"«»“”„‟‹›「」『』", SEP_QUOTE);
+set('"«»“”„‟‹›「」『』', SEP_QUOTE);
 set("-_*+/\\|~·•‧‐‑–—=", SEP_JOINER);
-set(" \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", SEP_SPACE);
+set(
+  " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+  SEP_SPACE,
+);
 set("'‘’`´()[]{}<>#@$%^&٪٫٬٭", SEP_SPACE);
 for (let c = 0x41; c <= 0x5a; c++) MAP[c] = c + 0x20;
 for (let c = 0x61; c <= 0x7a; c++) MAP[c] = c;
@@ -142,12 +145,14 @@ export function isPictographic(cp: number): boolean {
   return known;
 }
 
-/** Letters (not digits, not separators) may be elongated: حماااار, stupiiiid. */
-function isElongatable(code: number): boolean {
-  return (code >= 0x0621 && code <= 0x064a) || (code >= 0x61 && code <= 0x7a);
-}
 export function isSeparator(code: number): boolean {
-  return code === SEP_SPACE || code === SEP_SENTENCE || code === SEP_CLAUSE || code === SEP_QUOTE || code === SEP_JOINER;
+  return (
+    code === SEP_SPACE ||
+    code === SEP_SENTENCE ||
+    code === SEP_CLAUSE ||
+    code === SEP_QUOTE ||
+    code === SEP_JOINER
+  );
 }
 
 let outCodes = new Uint16Array(1024);
@@ -170,7 +175,10 @@ function grow(min: number): void {
 function codesToString(codes: Uint16Array, length: number): string {
   let text = "";
   for (let i = 0; i < length; i += 4096) {
-    text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+    text += String.fromCharCode.apply(
+      null,
+      codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[],
+    );
   }
   return text;
 }
@@ -223,7 +231,8 @@ function normaliseIntoBuffers(original: string): number {
         const cp = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
         if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
           // Skin tones and tag characters modify the emoji before them.
-          if (len > 0 && ends[len - 1] === i && !(last <= SEP_MAX && isSeparator(last))) ends[len - 1] = i + 2;
+          if (len > 0 && ends[len - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
+            ends[len - 1] = i + 2;
           i++;
           continue;
         }

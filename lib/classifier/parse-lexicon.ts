@@ -1,4 +1,4 @@
-import { type LexiconProblem, LexiconError } from "./errors.ts";
+import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import {
   LEXICON_CATEGORIES,
@@ -14,7 +14,16 @@ import {
 } from "./types.ts";
 
 /** The header every lexicon file starts with, tab-separated. */
-export const LEXICON_COLUMNS = ["term", "category", "weight", "language", "target", "side", "flags", "note"] as const;
+export const LEXICON_COLUMNS = [
+  "term",
+  "category",
+  "weight",
+  "language",
+  "target",
+  "side",
+  "flags",
+  "note",
+] as const;
 
 /** A lexicon row before validation, e.g. from a database edit layered over the files. */
 export interface LexiconEntryInput {
@@ -41,7 +50,8 @@ export function validateEntry(
   const fail = (message: string) => problems.push({ location: source, message });
   const term = input.term.trim();
   if (term === "") fail("term is empty");
-  else if (normaliseTerm(term).replace(/[ .,"-]/g, "") === "") fail(`term '${term}' has no letters after normalisation`);
+  else if (normaliseTerm(term).replace(/[ .,"-]/g, "") === "")
+    fail(`term '${term}' has no letters after normalisation`);
   const category = input.category.trim() as LexiconCategory;
   if (!LEXICON_CATEGORIES.includes(category)) {
     fail(`unknown category '${input.category}' (expected one of ${LEXICON_CATEGORIES.join(", ")})`);
@@ -88,9 +98,18 @@ export function validateEntry(
       fail(`unknown flag '${flag}' (expected ${LEXICON_FLAGS.join(", ")})`);
     } else flags.push(flag as LexiconFlag);
   }
-  if (flags.includes("context") && category !== "exception") fail("flag 'context' is only for exception rows");
+  if (flags.includes("context") && category !== "exception")
+    fail("flag 'context' is only for exception rows");
   if (problems.length > before) return undefined;
-  const entry: LexiconEntry = { term, category, weight, language, flags, note: (input.note ?? "").trim(), source };
+  const entry: LexiconEntry = {
+    term,
+    category,
+    weight,
+    language,
+    flags,
+    note: (input.note ?? "").trim(),
+    source,
+  };
   if (target) entry.target = target;
   if (side) entry.side = side;
   return entry;
@@ -113,19 +132,36 @@ export function parseLexiconTsv(name: string, content: string, problems: Lexicon
       sawHeader = true;
       const header = cells.map((c) => c.trim());
       if (header.join("\t") !== LEXICON_COLUMNS.join("\t")) {
-        problems.push({ location, message: `header must be '${LEXICON_COLUMNS.join("<TAB>")}', got '${header.join("<TAB>")}'` });
+        problems.push({
+          location,
+          message: `header must be '${LEXICON_COLUMNS.join("<TAB>")}', got '${header.join("<TAB>")}'`,
+        });
         return entries;
       }
       continue;
     }
     if (cells.length !== LEXICON_COLUMNS.length) {
-      problems.push({ location, message: `expected ${LEXICON_COLUMNS.length} tab-separated columns, got ${cells.length}` });
+      problems.push({
+        location,
+        message: `expected ${LEXICON_COLUMNS.length} tab-separated columns, got ${cells.length}`,
+      });
       continue;
     }
     const [term, category, weight, language, target, side, flags, note] = cells as [
-      string, string, string, string, string, string, string, string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
     ];
-    const entry = validateEntry({ term, category, weight, language, target, side, flags, note }, location, problems);
+    const entry = validateEntry(
+      { term, category, weight, language, target, side, flags, note },
+      location,
+      problems,
+    );
     if (entry) entries.push(entry);
   }
   if (!sawHeader) problems.push({ location: `${name}:1`, message: "file has no header row" });

@@ -8,9 +8,56 @@ import { tokenise } from "./tokenise.ts";
  * per-character map. These properties hold the two to the same rules.
  */
 const pieces = fc.constantFrom(
-  "حمار", "كلاب", "يا", "و", "ال", "ة", "\u064e", "\u0651", "\u0640", "\u200c", "\u200d", "ا", "ح", "م", "ر", "اا", "ااا",
-  " ", "  ", ".", "،", ",", '"', "«", "»", "-", "_", "ﻻ", "ﷺ", "ﷲ", "😡", "👍🏽", "❤️", "🇸🇾", "idiot", "7mar", "CONNARD",
-  "é", "\u0301", "٣", "ک", "ی", "ٱ", "\ud83d", "\udc4d", "\n", "iii", "ح م ا ر", "ح.م.ا.ر", "𝐚",
+  "حمار",
+  "كلاب",
+  "يا",
+  "و",
+  "ال",
+  "ة",
+  "\u064e",
+  "\u0651",
+  "\u0640",
+  "\u200c",
+  "\u200d",
+  "ا",
+  "ح",
+  "م",
+  "ر",
+  "اا",
+  "ااا",
+  " ",
+  "  ",
+  ".",
+  "،",
+  ",",
+  '"',
+  "«",
+  "»",
+  "-",
+  "_",
+  "ﻻ",
+  "ﷺ",
+  "ﷲ",
+  "😡",
+  "👍🏽",
+  "❤️",
+  "🇸🇾",
+  "idiot",
+  "7mar",
+  "CONNARD",
+  "é",
+  "\u0301",
+  "٣",
+  "ک",
+  "ی",
+  "ٱ",
+  "\ud83d",
+  "\udc4d",
+  "\n",
+  "iii",
+  "ح م ا ر",
+  "ح.م.ا.ر",
+  "𝐚",
 );
 const texts = fc
   .array(fc.oneof(pieces, fc.string({ unit: "binary", maxLength: 2 })), { minLength: 0, maxLength: 30 })
@@ -21,7 +68,13 @@ describe("scanText agrees with normalise", () => {
     fc.assert(
       fc.property(texts, (text) => {
         const direct = tokenise(text).tokens.map((t) => [t.norm, t.kind, t.sentence, t.clause, t.quote]);
-        const viaNormalise = tokenise(normalise(text).text).tokens.map((t) => [t.norm, t.kind, t.sentence, t.clause, t.quote]);
+        const viaNormalise = tokenise(normalise(text).text).tokens.map((t) => [
+          t.norm,
+          t.kind,
+          t.sentence,
+          t.clause,
+          t.quote,
+        ]);
         expect(direct).toEqual(viaNormalise);
       }),
       { numRuns: Number(process.env.RAQIB_PROPERTY_RUNS ?? 2000) },

@@ -201,7 +201,8 @@ export function scanText(original: string): ScannedTokens {
       // A mark right after a letter or emoji belongs to it.
       if (open) {
         if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 1;
-      } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last))) rawOrigEnd[raw - 1] = i + 1;
+      } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
+        rawOrigEnd[raw - 1] = i + 1;
       continue;
     }
     let expansion: number[] | undefined;
@@ -214,7 +215,8 @@ export function scanText(original: string): ScannedTokens {
           // Skin tones and tag characters modify the emoji before them.
           if (open) {
             if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 2;
-          } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last))) rawOrigEnd[raw - 1] = i + 2;
+          } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
+            rawOrigEnd[raw - 1] = i + 2;
           i++;
           continue;
         }
@@ -393,7 +395,8 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
       t.origEnd[count] = t.origEnd[last] as number;
       if (last === k) {
         t.hash[count] = t.hash[k] as number;
-        for (let p = 1; p <= PREFIX_HASHES; p++) t.prefixHash[count * STRIDE + p] = t.prefixHash[k * STRIDE + p] as number;
+        for (let p = 1; p <= PREFIX_HASHES; p++)
+          t.prefixHash[count * STRIDE + p] = t.prefixHash[k * STRIDE + p] as number;
       } else {
         // One-letter tokens lie back to back in codes, so the joined word is already there.
         const start = t.codeStart[count] as number;

@@ -1,4 +1,13 @@
-import { KIND_ARABIC, KIND_LATIN, KIND_OTHER, KIND_SYMBOL, type QuoteSpan, scanText, type TokenKind, tokenText } from "./scan.ts";
+import {
+  KIND_ARABIC,
+  KIND_LATIN,
+  KIND_OTHER,
+  KIND_SYMBOL,
+  type QuoteSpan,
+  scanText,
+  type TokenKind,
+  tokenText,
+} from "./scan.ts";
 
 export { KIND_ARABIC, KIND_LATIN, KIND_OTHER, KIND_SYMBOL, type QuoteSpan, type TokenKind };
 

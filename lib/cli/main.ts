@@ -4,7 +4,14 @@ import { commands } from "./commands/index.ts";
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return ["Usage: raqib <command> [options]", "", "Commands:", ...lines, "", "raqib help <command> shows a command's options."].join("\n");
+  return [
+    "Usage: raqib <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "raqib help <command> shows a command's options.",
+  ].join("\n");
 }
 
 export function defaultContext(): CliContext {
@@ -41,7 +48,8 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
       ctx.stderr.write(`raqib: ${error.message}\n`);
       return error.exitCode;
     }
-    const detail = error instanceof Error ? (ctx.env.RAQIB_DEBUG ? error.stack : error.message) : String(error);
+    const detail =
+      error instanceof Error ? (ctx.env.RAQIB_DEBUG ? error.stack : error.message) : String(error);
     ctx.stderr.write(`raqib: ${name} failed: ${detail}\n`);
     return 1;
   }

@@ -1,6 +1,11 @@
 import { classify as defaultClassify } from "../classifier/classify.ts";
 import { ClassifierInputError } from "../classifier/errors.ts";
-import { type ClassifierResult, type SentimentLabel, STANCE_TARGETS, type StanceTarget } from "../classifier/types.ts";
+import {
+  type ClassifierResult,
+  type SentimentLabel,
+  STANCE_TARGETS,
+  type StanceTarget,
+} from "../classifier/types.ts";
 import type { GoldItem } from "./gold.ts";
 import {
   type BinaryScores,
@@ -67,7 +72,10 @@ const EMPTY_RESULT: Omit<ClassifierResult, "lexiconVersion"> = {
   matches: [],
 };
 
-function safeClassify(classify: ClassifyFn, text: string): { result: Omit<ClassifierResult, "lexiconVersion">; refused: boolean } {
+function safeClassify(
+  classify: ClassifyFn,
+  text: string,
+): { result: Omit<ClassifierResult, "lexiconVersion">; refused: boolean } {
   try {
     return { result: classify(text), refused: false };
   } catch (error) {
@@ -78,12 +86,17 @@ function safeClassify(classify: ClassifyFn, text: string): { result: Omit<Classi
 
 function evidence(result: Omit<ClassifierResult, "lexiconVersion">, text: string): string[] {
   return result.matches.map(
-    (m) => `${text.slice(m.start, m.end)}→${m.term} (${m.category}${m.target ? ` ${m.target} ${m.side ?? ""}` : ""}${m.rule ? `, ${m.rule}` : ""})`,
+    (m) =>
+      `${text.slice(m.start, m.end)}→${m.term} (${m.category}${m.target ? ` ${m.target} ${m.side ?? ""}` : ""}${m.rule ? `, ${m.rule}` : ""})`,
   );
 }
 
 /** Scores the classifier on hand-labelled comments. */
-export function evaluateGold(items: GoldItem[], classify: ClassifyFn = defaultClassify, errorLimit = 10): GoldReport {
+export function evaluateGold(
+  items: GoldItem[],
+  classify: ClassifyFn = defaultClassify,
+  errorLimit = 10,
+): GoldReport {
   const insultPairs: { gold: boolean; predicted: boolean }[] = [];
   const sentimentPairs: { gold: SentimentLabel; predicted: SentimentLabel }[] = [];
   const stancePairs = new Map<StanceTarget, { gold: StanceLabel; predicted: StanceLabel }[]>(
@@ -116,7 +129,13 @@ export function evaluateGold(items: GoldItem[], classify: ClassifyFn = defaultCl
       }
     }
     if (problems.length > 0) {
-      errors.push({ id: item.id, text: item.text, problem: problems.join("; "), severity, evidence: evidence(result, item.text) });
+      errors.push({
+        id: item.id,
+        text: item.text,
+        problem: problems.join("; "),
+        severity,
+        evidence: evidence(result, item.text),
+      });
     }
   }
   const perTarget = {} as Record<StanceTarget, StanceScores>;
@@ -140,7 +159,12 @@ export function evaluateGold(items: GoldItem[], classify: ClassifyFn = defaultCl
 }
 
 /** Offensive-class precision, recall and F1 on OSACT rows (one split). */
-export function evaluateOsact(rows: OsactRow[], split: string, classify: ClassifyFn = defaultClassify, errorLimit = 10): OsactReport {
+export function evaluateOsact(
+  rows: OsactRow[],
+  split: string,
+  classify: ClassifyFn = defaultClassify,
+  errorLimit = 10,
+): OsactReport {
   const pairs: { gold: boolean; predicted: boolean }[] = [];
   const errors: ErrorCase[] = [];
   let refused = 0;
@@ -198,7 +222,9 @@ export function formatGoldReport(report: GoldReport, name: string): string {
   ];
   for (const target of STANCE_TARGETS) {
     const st = report.stance.perTarget[target];
-    lines.push(`  ${target.padEnd(18)} ${pct(st.macroF1)}  (F1 favor ${pct(st.favor.f1)}, against ${pct(st.against.f1)})`);
+    lines.push(
+      `  ${target.padEnd(18)} ${pct(st.macroF1)}  (F1 favor ${pct(st.favor.f1)}, against ${pct(st.against.f1)})`,
+    );
   }
   const o = report.stance.overall;
   lines.push(

@@ -10,10 +10,12 @@ export const goldItemSchema = z.object({
   insult: z.boolean(),
   sentiment: z.enum(["positive", "negative", "neutral"]),
   stance: z
-    .object(Object.fromEntries(STANCE_TARGETS.map((t) => [t, stanceSide.optional()])) as Record<
-      (typeof STANCE_TARGETS)[number],
-      z.ZodOptional<typeof stanceSide>
-    >)
+    .object(
+      Object.fromEntries(STANCE_TARGETS.map((t) => [t, stanceSide.optional()])) as Record<
+        (typeof STANCE_TARGETS)[number],
+        z.ZodOptional<typeof stanceSide>
+      >,
+    )
     .strict()
     .default({}),
 });
@@ -28,12 +30,16 @@ export function parseGoldJsonl(content: string, name = "gold"): GoldItem[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new Error(`${name}:${index + 1}: invalid JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new Error(
+        `${name}:${index + 1}: invalid JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     const parsed = goldItemSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`${name}:${index + 1}: ${issue ? `${issue.path.join(".") || "line"}: ${issue.message}` : "invalid"}`);
+      throw new Error(
+        `${name}:${index + 1}: ${issue ? `${issue.path.join(".") || "line"}: ${issue.message}` : "invalid"}`,
+      );
     }
     items.push(parsed.data);
   });

@@ -8,8 +8,16 @@ describe("metrics", () => {
     // tp 3, fp 1, fn 2, tn 4 → P 3/4, R 3/5, F1 2·0.75·0.6/1.35 = 2/3
     const s = binaryScores(
       pairs([
-        [true, true], [true, true], [true, true], [false, true], [true, false], [true, false],
-        [false, false], [false, false], [false, false], [false, false],
+        [true, true],
+        [true, true],
+        [true, true],
+        [false, true],
+        [true, false],
+        [true, false],
+        [false, false],
+        [false, false],
+        [false, false],
+        [false, false],
       ]),
     );
     expect([s.tp, s.fp, s.fn, s.tn]).toEqual([3, 1, 2, 4]);

@@ -42,11 +42,19 @@ export function multiclassScores<L extends string>(
 ): MulticlassScores<L> {
   const perClass = {} as Record<L, BinaryScores>;
   for (const label of labels) {
-    perClass[label] = binaryScores(pairs.map((p) => ({ gold: p.gold === label, predicted: p.predicted === label })));
+    perClass[label] = binaryScores(
+      pairs.map((p) => ({ gold: p.gold === label, predicted: p.predicted === label })),
+    );
   }
   const correct = pairs.filter((p) => p.gold === p.predicted).length;
-  const macroF1 = labels.length === 0 ? 0 : labels.reduce((sum, l) => sum + perClass[l].f1, 0) / labels.length;
-  return { accuracy: pairs.length === 0 ? 0 : correct / pairs.length, macroF1, perClass, count: pairs.length };
+  const macroF1 =
+    labels.length === 0 ? 0 : labels.reduce((sum, l) => sum + perClass[l].f1, 0) / labels.length;
+  return {
+    accuracy: pairs.length === 0 ? 0 : correct / pairs.length,
+    macroF1,
+    perClass,
+    count: pairs.length,
+  };
 }
 
 export type StanceLabel = "favor" | "against" | "none";
@@ -61,7 +69,11 @@ export interface StanceScores {
 
 /** The SemEval-2016 stance measure over (gold, predicted) labels of one or many targets. */
 export function semevalStanceScores(pairs: { gold: StanceLabel; predicted: StanceLabel }[]): StanceScores {
-  const favor = binaryScores(pairs.map((p) => ({ gold: p.gold === "favor", predicted: p.predicted === "favor" })));
-  const against = binaryScores(pairs.map((p) => ({ gold: p.gold === "against", predicted: p.predicted === "against" })));
+  const favor = binaryScores(
+    pairs.map((p) => ({ gold: p.gold === "favor", predicted: p.predicted === "favor" })),
+  );
+  const against = binaryScores(
+    pairs.map((p) => ({ gold: p.gold === "against", predicted: p.predicted === "against" })),
+  );
   return { favor, against, macroF1: (favor.f1 + against.f1) / 2, count: pairs.length };
 }

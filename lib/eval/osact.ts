@@ -16,15 +16,18 @@ export interface OsactRow {
 export function parseOsactTsv(content: string, name = "osact"): OsactRow[] {
   const lines = content.split("\n");
   const header = (lines[0] ?? "").replace(/\r$/, "");
-  if (header !== "id\ttext\toffensive\thate") throw new Error(`${name}:1: expected header 'id<TAB>text<TAB>offensive<TAB>hate'`);
+  if (header !== "id\ttext\toffensive\thate")
+    throw new Error(`${name}:1: expected header 'id<TAB>text<TAB>offensive<TAB>hate'`);
   const rows: OsactRow[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = (lines[i] ?? "").replace(/\r$/, "");
     if (line === "") continue;
     const cells = line.split("\t");
-    if (cells.length !== 4) throw new Error(`${name}:${i + 1}: expected 4 tab-separated columns, got ${cells.length}`);
+    if (cells.length !== 4)
+      throw new Error(`${name}:${i + 1}: expected 4 tab-separated columns, got ${cells.length}`);
     const [id, text, offensive, hate] = cells as [string, string, string, string];
-    if (!/^[01]$/.test(offensive) || !/^[01]$/.test(hate)) throw new Error(`${name}:${i + 1}: labels must be 0 or 1`);
+    if (!/^[01]$/.test(offensive) || !/^[01]$/.test(hate))
+      throw new Error(`${name}:${i + 1}: labels must be 0 or 1`);
     rows.push({ id, text: text.replaceAll("<LF>", "\n"), offensive: offensive === "1", hate: hate === "1" });
   }
   return rows;

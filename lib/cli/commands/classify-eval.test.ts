@@ -31,7 +31,9 @@ const lines = (text: string) =>
 
 describe("raqib classify", () => {
   it("classifies JSON lines from stdin to stdout", async () => {
-    const { ctx, stdout, stderr } = context('{"id":"a","text":"يا حمار"}\n{"id":2,"text":"شكراً على التقرير"}\n');
+    const { ctx, stdout, stderr } = context(
+      '{"id":"a","text":"يا حمار"}\n{"id":2,"text":"شكراً على التقرير"}\n',
+    );
     expect(await main(["classify"], ctx)).toBe(0);
     expect(stderr.text).toBe("");
     const out = lines(stdout.text);
@@ -73,7 +75,9 @@ describe("raqib classify", () => {
     const dir = mkdtempSync(join(tmpdir(), "raqib-classify-"));
     writeFileSync(join(dir, "in.jsonl"), '{"id":"x","text":"الاحتلال الروسي دمر حلب"}\n');
     const { ctx } = context();
-    expect(await main(["classify", "--input", join(dir, "in.jsonl"), "--output", join(dir, "out.jsonl")], ctx)).toBe(0);
+    expect(
+      await main(["classify", "--input", join(dir, "in.jsonl"), "--output", join(dir, "out.jsonl")], ctx),
+    ).toBe(0);
     const [result] = lines(readFileSync(join(dir, "out.jsonl"), "utf8"));
     expect(result).toMatchObject({ id: "x", stance: { russia: "against" } });
   });
@@ -89,8 +93,20 @@ describe("raqib eval", () => {
   const gold = [
     { id: "1", text: "يا حمار", insult: true, sentiment: "negative", stance: {} },
     { id: "2", text: "تقرير ممتاز", insult: false, sentiment: "positive", stance: {} },
-    { id: "3", text: "الاحتلال الروسي دمر حلب", insult: false, sentiment: "negative", stance: { russia: "against" } },
-    { id: "4", text: "الأصدقاء الروس وقفوا معنا", insult: false, sentiment: "positive", stance: { russia: "favor" } },
+    {
+      id: "3",
+      text: "الاحتلال الروسي دمر حلب",
+      insult: false,
+      sentiment: "negative",
+      stance: { russia: "against" },
+    },
+    {
+      id: "4",
+      text: "الأصدقاء الروس وقفوا معنا",
+      insult: false,
+      sentiment: "positive",
+      stance: { russia: "favor" },
+    },
   ];
 
   it("prints insult, sentiment and stance figures for a gold file", async () => {
@@ -119,7 +135,10 @@ describe("raqib eval", () => {
   it("scores OSACT TSV on the validation split by default", async () => {
     const dir = mkdtempSync(join(tmpdir(), "raqib-eval-"));
     const file = join(dir, "osact.tsv");
-    const rows = Array.from({ length: 40 }, (_, i) => `train-${i}\t${i % 2 ? "يا كلب" : "صباح الخير"}\t${i % 2}\t0`);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `train-${i}\t${i % 2 ? "يا كلب" : "صباح الخير"}\t${i % 2}\t0`,
+    );
     writeFileSync(file, ["id\ttext\toffensive\thate", ...rows].join("\n"));
     const { ctx, stdout } = context();
     expect(await main(["eval", "--gold", file], ctx)).toBe(0);

@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { classify } from "../../classifier/classify.ts";
 import { defaultLexicon } from "../../classifier/default-lexicon.ts";
 import { ClassifierInputError } from "../../classifier/errors.ts";
 import { parseCommandArgs } from "../args.ts";
-import { type Command, CliError } from "../command.ts";
+import { CliError, type Command } from "../command.ts";
 
 const usage = `Usage: raqib classify [--input FILE] [--output FILE]
 
@@ -18,12 +18,13 @@ other lines go on. Blank lines are skipped. Exit code 1 if any line failed.`;
 
 function lineProblem(value: unknown): { id: unknown; reason?: string; text?: string } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { id: null, reason: "expected a JSON object {\"id\", \"text\"}" };
+    return { id: null, reason: 'expected a JSON object {"id", "text"}' };
   }
   const record = value as Record<string, unknown>;
   const id = record.id;
-  if (typeof id !== "string" && typeof id !== "number") return { id: id ?? null, reason: "\"id\" must be a string or number" };
-  if (!("text" in record)) return { id, reason: "\"text\" is missing" };
+  if (typeof id !== "string" && typeof id !== "number")
+    return { id: id ?? null, reason: '"id" must be a string or number' };
+  if (!("text" in record)) return { id, reason: '"text" is missing' };
   return { id, text: record.text as string };
 }
 
@@ -47,7 +48,9 @@ export const classifyCommand: Command = {
       await new Promise<void>((resolve, reject) => {
         const stream = input as ReturnType<typeof createReadStream>;
         stream.once("open", () => resolve());
-        stream.once("error", (error) => reject(new CliError(`classify: cannot read ${values.input}: ${error.message}`)));
+        stream.once("error", (error) =>
+          reject(new CliError(`classify: cannot read ${values.input}: ${error.message}`)),
+        );
       });
     }
     const output = values.output ? createWriteStream(values.output) : ctx.stdout;

@@ -3,7 +3,7 @@ import { evaluateGold, evaluateOsact, formatGoldReport, formatOsactReport } from
 import { parseGoldJsonl } from "../../eval/gold.ts";
 import { parseOsactTsv, splitOsact } from "../../eval/osact.ts";
 import { parseCommandArgs } from "../args.ts";
-import { type Command, CliError } from "../command.ts";
+import { CliError, type Command } from "../command.ts";
 
 const usage = `Usage: raqib eval --gold FILE [--format gold|osact] [--split validation|train|all] [--errors N] [--json]
 
@@ -29,18 +29,22 @@ export const evalCommand: Command = {
     const file = values.gold;
     if (!file) throw new CliError("eval: --gold FILE is required (see 'raqib help eval')", 2);
     const format = values.format ?? (file.endsWith(".tsv") ? "osact" : "gold");
-    if (format !== "gold" && format !== "osact") throw new CliError(`eval: --format must be gold or osact, got '${format}'`, 2);
+    if (format !== "gold" && format !== "osact")
+      throw new CliError(`eval: --format must be gold or osact, got '${format}'`, 2);
     const split = values.split ?? "validation";
     if (!["validation", "train", "all"].includes(split)) {
       throw new CliError(`eval: --split must be validation, train or all, got '${split}'`, 2);
     }
     const errorLimit = values.errors === undefined ? 10 : Number(values.errors);
-    if (!Number.isInteger(errorLimit) || errorLimit < 0) throw new CliError(`eval: --errors must be a whole number, got '${values.errors}'`, 2);
+    if (!Number.isInteger(errorLimit) || errorLimit < 0)
+      throw new CliError(`eval: --errors must be a whole number, got '${values.errors}'`, 2);
     let content: string;
     try {
       content = await readFile(file, "utf8");
     } catch (error) {
-      throw new CliError(`eval: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CliError(
+        `eval: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     let text: string;
     try {
@@ -55,7 +59,8 @@ export const evalCommand: Command = {
         text = values.json ? JSON.stringify(report, null, 2) : formatOsactReport(report, file);
       }
     } catch (error) {
-      if (error instanceof Error && /^.+:\d+: /.test(error.message)) throw new CliError(`eval: ${error.message}`);
+      if (error instanceof Error && /^.+:\d+: /.test(error.message))
+        throw new CliError(`eval: ${error.message}`);
       throw error;
     }
     ctx.stdout.write(`${text}\n`);
