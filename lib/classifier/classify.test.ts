@@ -74,6 +74,10 @@ describe("classify: insults through normalisation", () => {
     }
   });
 
+  it("does not read a real double و as elongation (رؤوس is not الروس)", () => {
+    expect(classify("جيش الأسد دمر المدينة فوق رؤوس أهلها").stance.russia).toBeUndefined();
+  });
+
   it("does not read a club name as a clipped insult (زمالك is not زمال + ك)", () => {
     expect(classify("الدوري يا زمالك").insult).toBe(false);
   });

@@ -193,9 +193,24 @@ function lookupToken(
   }
 }
 
-function hasDoubleIn(codes: Uint16Array, start: number, end: number): boolean {
-  for (let i = start + 1; i < end; i++) if (codes[i] === codes[i - 1]) return true;
-  return false;
+/**
+ * Doubled و and ي are often real (رؤوس → رووس, مسؤول → مسوول once ؤ becomes و) but also
+ * elongation in insults (حقيير): collapsing them may only find abusive words, never a name
+ * (رووس must not become الروس).
+ */
+const WAW = 0x0648;
+const YEH = 0x064a;
+
+/** 0: no doubled letter; 1: some other than و/ي; 2: only و/ي doubled. */
+function doubles(codes: Uint16Array, start: number, end: number): number {
+  let found = 0;
+  for (let i = start + 1; i < end; i++) {
+    const c = codes[i] as number;
+    if (c !== codes[i - 1]) continue;
+    if (c !== WAW && c !== YEH) return 1;
+    found = 2;
+  }
+  return found;
 }
 
 /** Copies codes[start..end) with doubled letters collapsed; returns the new length. */
@@ -209,6 +224,23 @@ function collapseInto(codes: Uint16Array, start: number, end: number): number {
     previous = c;
   }
   return n;
+}
+
+const ABUSIVE = new Set<string>(["insult", "profanity", "dehumanising", "sectarian", "threat"]);
+/** Keeps only abusive readings (after collapsing a doubled و or ي) and drops any phrase. */
+function keepAbusiveReadings(): void {
+  let kept = 0;
+  for (let r = 0; r < readingCount; r++) {
+    const entry = readingEntry[r] as CompiledEntry;
+    if (!ABUSIVE.has(entry.entry.category)) continue;
+    readingEntry[kept] = entry;
+    readingStem[kept] = readingStem[r] as number;
+    readingPrefix[kept] = readingPrefix[r] as number;
+    readingVocative[kept] = readingVocative[r] as number;
+    kept++;
+  }
+  readingCount = kept;
+  bestPhrase = undefined;
 }
 
 /**
@@ -249,10 +281,14 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
     bestPhraseVocative = false;
     currentToken = i;
     lookupToken(lexicon, codes, start, end, kind, scannedHashAfter, tokens, i);
-    if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL && hasDoubleIn(codes, start, end)) {
-      const length = collapseInto(codes, start, end);
-      suffixHashes(collapsed, 0, length, suffixHash);
-      lookupToken(lexicon, collapsed, 0, length, kind, collapsedHashAfter, tokens, i);
+    if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
+      const found = doubles(codes, start, end);
+      if (found !== 0) {
+        const length = collapseInto(codes, start, end);
+        suffixHashes(collapsed, 0, length, suffixHash);
+        lookupToken(lexicon, collapsed, 0, length, kind, collapsedHashAfter, tokens, i);
+        if (found === 2) keepAbusiveReadings();
+      }
     }
     if (readingCount === 0 && !bestPhrase) continue;
     let entries: CompiledEntry[] = [];
