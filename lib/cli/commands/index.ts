@@ -1,6 +1,8 @@
 import type { Command } from "../command.ts";
 import { benchCommand } from "./bench.ts";
+import { classifyCommand } from "./classify.ts";
 import { dbDiffCommand } from "./db-diff.ts";
+import { evalCommand } from "./eval.ts";
 import { ingestCommand } from "./ingest.ts";
 import { parseCommand } from "./parse.ts";
 import { devCommand, startCommand } from "./start.ts";
@@ -12,6 +14,8 @@ export const commands: Command[] = [
   devCommand,
   ingestCommand,
   parseCommand,
+  classifyCommand,
+  evalCommand,
   synthCommand,
   benchCommand,
   dbDiffCommand,

@@ -1,0 +1,343 @@
+import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
+import { MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
+import type {
+  CompiledEntry,
+  CompiledLexicon,
+  CompiledPhrase,
+  HashedText,
+  LookupSlot,
+} from "./compile-lexicon.ts";
+import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
+
+/** Lexicon entries found on a token range [first, last]. */
+export interface Hit {
+  first: number;
+  last: number;
+  entries: CompiledEntry[];
+  /** The word carried a vocative prefix (ياكلب, ya7mar). */
+  vocativePrefix: boolean;
+}
+
+export interface Negator {
+  index: number;
+  /** How many tokens ahead it reaches: round(weight × 3), at least 1. */
+  reach: number;
+}
+
+export interface Intensifier {
+  index: number;
+  weight: number;
+}
+
+/** Everything one pass over the tokens finds; the scope rules are applied afterwards. */
+export interface MatchPass {
+  hits: Hit[];
+  negators: Negator[];
+  vocatives: number[];
+  reporting: number[];
+  distancing: number[];
+  intensifiers: Intensifier[];
+  /** Token ranges covered by exception phrases (حمار وحشي, لحم الخنزير). */
+  exceptionSpans: [number, number][];
+  /** Sentences holding a literal-context cue (مزرعة, بيطري, zoo). */
+  contextSentences: number[];
+}
+
+type Prefix = { codes: number[]; vocative: boolean };
+/** Prefixes by their first code unit (minus `base`), so a token only tries those that can fit. */
+function prefixTable(prefixes: readonly string[], vocative: string, base: number): (Prefix[] | undefined)[] {
+  const table: (Prefix[] | undefined)[] = new Array(256).fill(undefined);
+  for (const prefix of prefixes) {
+    const first = prefix.charCodeAt(0) - base;
+    const list = table[first] ?? [];
+    list.push({ codes: [...prefix].map((c) => c.charCodeAt(0)), vocative: prefix === vocative });
+    table[first] = list;
+  }
+  return table;
+}
+const ARABIC_BASE = 0x0600;
+const ARABIC_BY_FIRST = prefixTable(ARABIC_PREFIXES, "يا", ARABIC_BASE);
+const ARABIZI_BY_FIRST = prefixTable(ARABIZI_PREFIXES, "ya", 0);
+
+// Per-token working state, reused: the readings of the current token, one per meaning.
+const MAX_READINGS = 32;
+const readingEntry: (CompiledEntry | undefined)[] = new Array(MAX_READINGS);
+const readingStem = new Int32Array(MAX_READINGS);
+const readingPrefix = new Int32Array(MAX_READINGS);
+const readingVocative = new Uint8Array(MAX_READINGS);
+let readingCount = 0;
+let bestPhrase: CompiledPhrase | undefined;
+let bestPhraseVocative = false;
+const suffixHash = new Int32Array(MAX_KEY_LENGTH + 1);
+let collapsed = new Uint16Array(MAX_KEY_LENGTH + 1);
+
+function sameText(
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  hash: number,
+  expected: HashedText,
+): boolean {
+  if (end - start !== expected.text.length || hash !== expected.hash) return false;
+  for (let k = 0; k < expected.text.length; k++)
+    if (codes[start + k] !== expected.text.charCodeAt(k)) return false;
+  return true;
+}
+
+function phraseMatches(
+  phrase: CompiledPhrase,
+  codes: Uint16Array,
+  tokens: ScannedTokens,
+  at: number,
+): boolean {
+  const n = phrase.tokens.length;
+  if (at + n > tokens.count) return false;
+  const clause = tokens.clause[at];
+  for (let k = 1; k < n; k++) {
+    const t = at + k;
+    if (tokens.clause[t] !== clause) return false;
+    const start = tokens.codeStart[t] as number;
+    const end = tokens.codeEnd[t] as number;
+    const hash = tokens.hash[t] as number;
+    if (k === n - 1) {
+      for (const form of phrase.lastForms) if (sameText(codes, start, end, hash, form)) return true;
+      return false;
+    }
+    if (!sameText(codes, start, end, hash, phrase.tokens[k] as HashedText)) return false;
+  }
+  return true;
+}
+
+function consider(
+  slot: LookupSlot | undefined,
+  codes: Uint16Array,
+  tokens: ScannedTokens,
+  at: number,
+  prefixLength: number,
+  latinPrefix: boolean,
+  vocative: boolean,
+): void {
+  if (!slot) return;
+  const phrases =
+    slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
+  if (phrases) {
+    for (const phrase of phrases) {
+      if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
+      if ((prefixLength > 0 && phrase.anyExact) || (latinPrefix && !phrase.allArabizi)) continue;
+      if (phraseMatches(phrase, codes, tokens, at)) {
+        bestPhrase = phrase;
+        bestPhraseVocative = vocative;
+        break;
+      }
+    }
+  }
+  const word = slot.word;
+  if (!word) return;
+  for (const entry of word.entries) {
+    // Stripping is only allowed for rows that permit it: exact rows match the bare word only,
+    // and Latin prefixes (ya, el, w) only apply to Arabizi rows.
+    if ((prefixLength > 0 && entry.exact) || (latinPrefix && !entry.arabizi)) continue;
+    let r = 0;
+    while (r < readingCount && (readingEntry[r] as CompiledEntry).meaning !== entry.meaning) r++;
+    if (r < readingCount) {
+      const stem = readingStem[r] as number;
+      if (
+        stem > word.stemLength ||
+        (stem === word.stemLength && (readingPrefix[r] as number) <= prefixLength)
+      )
+        continue;
+    } else if (readingCount < MAX_READINGS) readingCount++;
+    else continue;
+    readingEntry[r] = entry;
+    readingStem[r] = word.stemLength;
+    readingPrefix[r] = prefixLength;
+    readingVocative[r] = vocative ? 1 : 0;
+  }
+}
+
+/**
+ * Looks up a token's letters codes[start..end) and its clitic-stripped stems. `hashAfter(p)`
+ * gives the hash of the letters after the first p.
+ */
+function lookupToken(
+  lexicon: CompiledLexicon,
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  kind: number,
+  hashAfter: (p: number) => number,
+  tokens: ScannedTokens,
+  at: number,
+): void {
+  const length = end - start;
+  const table = lexicon.table;
+  consider(table.lookup(hashAfter(0), codes, start, length), tokens.codes, tokens, at, 0, false, false);
+  const first = codes[start] as number;
+  let candidates: Prefix[] | undefined;
+  if (kind === KIND_ARABIC) candidates = ARABIC_BY_FIRST[(first - ARABIC_BASE) & 0xff];
+  else if (kind === KIND_LATIN && first < 0x80) candidates = ARABIZI_BY_FIRST[first];
+  if (!candidates) return;
+  for (const prefix of candidates) {
+    const p = prefix.codes.length;
+    if (length - p < 2) continue;
+    let same = true;
+    for (let k = 1; k < p; k++) {
+      if (codes[start + k] !== prefix.codes[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (!same) continue;
+    const slot = table.lookup(hashAfter(p), codes, start + p, length - p);
+    consider(slot, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
+  }
+}
+
+/**
+ * Doubled و and ي are often real (رؤوس → رووس, مسؤول → مسوول once ؤ becomes و) but also
+ * elongation in insults (حقيير): collapsing them may only find abusive words, never a name
+ * (رووس must not become الروس).
+ */
+const WAW = 0x0648;
+const YEH = 0x064a;
+
+/** 0: no doubled letter; 1: some other than و/ي; 2: only و/ي doubled. */
+function doubles(codes: Uint16Array, start: number, end: number): number {
+  let found = 0;
+  for (let i = start + 1; i < end; i++) {
+    const c = codes[i] as number;
+    if (c !== codes[i - 1]) continue;
+    if (c !== WAW && c !== YEH) return 1;
+    found = 2;
+  }
+  return found;
+}
+
+/** Copies codes[start..end) with doubled letters collapsed; returns the new length. */
+function collapseInto(codes: Uint16Array, start: number, end: number): number {
+  if (collapsed.length < end - start) collapsed = new Uint16Array(end - start);
+  let n = 0;
+  let previous = -1;
+  for (let i = start; i < end; i++) {
+    const c = codes[i] as number;
+    if (c !== previous) collapsed[n++] = c;
+    previous = c;
+  }
+  return n;
+}
+
+const ABUSIVE = new Set<string>(["insult", "profanity", "dehumanising", "sectarian", "threat"]);
+/** Keeps only abusive readings (after collapsing a doubled و or ي) and drops any phrase. */
+function keepAbusiveReadings(): void {
+  let kept = 0;
+  for (let r = 0; r < readingCount; r++) {
+    const entry = readingEntry[r] as CompiledEntry;
+    if (!ABUSIVE.has(entry.entry.category)) continue;
+    readingEntry[kept] = entry;
+    readingStem[kept] = readingStem[r] as number;
+    readingPrefix[kept] = readingPrefix[r] as number;
+    readingVocative[kept] = readingVocative[r] as number;
+    kept++;
+  }
+  readingCount = kept;
+  bestPhrase = undefined;
+}
+
+/**
+ * Finds lexicon entries on the tokens: multi-word expressions first (longest wins and consumes
+ * its tokens), else, per meaning, the reading with the longest stem after clitic and suffix
+ * stripping. Doubled letters are collapsed only when the word as written finds nothing
+ * (حماار → حمار).
+ */
+let current: ScannedTokens | undefined;
+let currentToken = 0;
+/** Suffix hashes of the token being matched, from the hashes the scanner kept. */
+const scannedHashAfter = (p: number) =>
+  p === 0
+    ? ((current as ScannedTokens).hash[currentToken] as number)
+    : suffixHashOf(current as ScannedTokens, currentToken, p);
+const collapsedHashAfter = (p: number) => suffixHash[p] as number;
+
+export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
+  const codes = tokens.codes;
+  current = tokens;
+  const pass: MatchPass = {
+    hits: [],
+    negators: [],
+    vocatives: [],
+    reporting: [],
+    distancing: [],
+    intensifiers: [],
+    exceptionSpans: [],
+    contextSentences: [],
+  };
+  for (let i = 0; i < tokens.count; i++) {
+    const start = tokens.codeStart[i] as number;
+    const end = tokens.codeEnd[i] as number;
+    if (end - start > MAX_KEY_LENGTH) continue;
+    const kind = tokens.kind[i] as number;
+    readingCount = 0;
+    bestPhrase = undefined;
+    bestPhraseVocative = false;
+    currentToken = i;
+    lookupToken(lexicon, codes, start, end, kind, scannedHashAfter, tokens, i);
+    if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
+      const found = doubles(codes, start, end);
+      if (found !== 0) {
+        const length = collapseInto(codes, start, end);
+        suffixHashes(collapsed, 0, length, suffixHash);
+        lookupToken(lexicon, collapsed, 0, length, kind, collapsedHashAfter, tokens, i);
+        if (found === 2) keepAbusiveReadings();
+      }
+    }
+    if (readingCount === 0 && !bestPhrase) continue;
+    let entries: CompiledEntry[] = [];
+    let vocative = false;
+    for (let r = 0; r < readingCount; r++) {
+      entries.push(readingEntry[r] as CompiledEntry);
+      if (readingVocative[r] === 1) vocative = true;
+    }
+    let last = i;
+    const phrase = bestPhrase as CompiledPhrase | undefined;
+    if (phrase) {
+      if (phrase.entries.every((e) => e.entry.category === "exception")) {
+        pass.exceptionSpans.push([i, i + phrase.tokens.length - 1]);
+      } else {
+        entries = phrase.entries;
+        vocative = bestPhraseVocative;
+        last = i + phrase.tokens.length - 1;
+      }
+    }
+    if (entries.length === 0) continue;
+    let content: CompiledEntry[] | undefined;
+    for (const compiled of entries) {
+      switch (compiled.entry.category) {
+        case "negator":
+          pass.negators.push({ index: i, reach: Math.max(1, Math.round(compiled.entry.weight * 3)) });
+          break;
+        case "vocative":
+          pass.vocatives.push(i);
+          break;
+        case "reporting":
+          pass.reporting.push(i);
+          break;
+        case "distancing":
+          pass.distancing.push(i);
+          break;
+        case "intensifier":
+          pass.intensifiers.push({ index: i, weight: compiled.entry.weight });
+          break;
+        case "exception":
+          if (last === i) pass.contextSentences.push(tokens.sentence[i] as number);
+          else pass.exceptionSpans.push([i, last]);
+          break;
+        default:
+          if (!content) content = [];
+          content.push(compiled);
+      }
+    }
+    if (content) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });
+    i = last;
+  }
+  return pass;
+}

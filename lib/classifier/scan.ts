@@ -1,0 +1,452 @@
+import { MAX_KEY_LENGTH, POWERS } from "./code-table.ts";
+import {
+  computeMapping,
+  DROP,
+  EXPAND_BASE,
+  EXPANSIONS,
+  isPictographic,
+  isSeparator,
+  MAP,
+  SEP_CLAUSE,
+  SEP_MAX,
+  SEP_QUOTE,
+  SEP_SENTENCE,
+  SEP_SPACE,
+  SURROGATE,
+  SYMBOL_CODES,
+  UNKNOWN,
+} from "./normalise.ts";
+
+export const KIND_ARABIC = 1;
+export const KIND_LATIN = 2;
+export const KIND_SYMBOL = 3;
+export const KIND_OTHER = 4;
+export type TokenKind = 1 | 2 | 3 | 4;
+
+export interface QuoteSpan {
+  /** Token range [first, end) inside the quotation marks. */
+  first: number;
+  end: number;
+}
+
+/** Hashes of the first 1..PREFIX_HASHES letters are kept per token for clitic stripping. */
+export const PREFIX_HASHES = 4;
+const BASE = 0x01000193;
+
+/**
+ * Tokens of the last scanned text as parallel typed arrays, reused between calls (valid until
+ * the next scan). codes holds the normalised letters of the tokens back to back.
+ */
+export interface ScannedTokens {
+  count: number;
+  codes: Uint16Array;
+  codeStart: Int32Array;
+  codeEnd: Int32Array;
+  /** The token's UTF-16 range in the ORIGINAL text, marks and elongation included. */
+  origStart: Int32Array;
+  origEnd: Int32Array;
+  /** Polynomial hash of the token's letters (see code-table.ts). */
+  hash: Int32Array;
+  /** prefixHash[t * (PREFIX_HASHES + 1) + p]: hash of the first p letters. */
+  prefixHash: Int32Array;
+  kind: Uint8Array;
+  sentence: Int32Array;
+  clause: Int32Array;
+  /** Index into quotes of the balanced quotation the token sits in, or -1. */
+  quote: Int32Array;
+  quotes: QuoteSpan[];
+  /** Letters in Arabic and in Latin-script tokens, for language detection. */
+  arabicLetters: number;
+  latinLetters: number;
+}
+
+const GAP_SENTENCE = 1;
+const GAP_CLAUSE = 2;
+const GAP_QUOTE = 4;
+const STRIDE = PREFIX_HASHES + 1;
+
+let tokenCapacity = 0;
+let codeCapacity = 0;
+// The scan writes tokens straight into the result arrays; letters spaced apart are joined
+// afterwards by compacting in place. Gaps before each token are kept on the side.
+let rawGap = new Uint8Array(0);
+let rawGapLength = new Int32Array(0);
+let rawGapQuotes = new Int32Array(0);
+let quoteMarks = new Int32Array(16);
+const scanned: ScannedTokens = {
+  count: 0,
+  codes: new Uint16Array(0),
+  codeStart: new Int32Array(0),
+  codeEnd: new Int32Array(0),
+  origStart: new Int32Array(0),
+  origEnd: new Int32Array(0),
+  hash: new Int32Array(0),
+  prefixHash: new Int32Array(0),
+  kind: new Uint8Array(0),
+  sentence: new Int32Array(0),
+  clause: new Int32Array(0),
+  quote: new Int32Array(0),
+  quotes: [],
+  arabicLetters: 0,
+  latinLetters: 0,
+};
+
+function ensureCapacity(codesNeeded: number, tokensNeeded: number): void {
+  if (codesNeeded > codeCapacity) {
+    codeCapacity = Math.max(codesNeeded, codeCapacity * 2, 256);
+    const codes = new Uint16Array(codeCapacity);
+    codes.set(scanned.codes);
+    scanned.codes = codes;
+  }
+  if (tokensNeeded <= tokenCapacity) return;
+  tokenCapacity = Math.max(tokensNeeded, tokenCapacity * 2, 64);
+  const n = tokenCapacity;
+  const grownInt = (old: Int32Array, size: number) => {
+    const next = new Int32Array(size);
+    next.set(old);
+    return next;
+  };
+  const grownByte = (old: Uint8Array) => {
+    const next = new Uint8Array(n);
+    next.set(old);
+    return next;
+  };
+  rawGap = grownByte(rawGap);
+  rawGapLength = grownInt(rawGapLength, n);
+  rawGapQuotes = grownInt(rawGapQuotes, n);
+  scanned.codeStart = grownInt(scanned.codeStart, n);
+  scanned.codeEnd = grownInt(scanned.codeEnd, n);
+  scanned.origStart = grownInt(scanned.origStart, n);
+  scanned.origEnd = grownInt(scanned.origEnd, n);
+  scanned.hash = grownInt(scanned.hash, n);
+  scanned.prefixHash = grownInt(scanned.prefixHash, n * STRIDE);
+  scanned.kind = grownByte(scanned.kind);
+  scanned.sentence = new Int32Array(n);
+  scanned.clause = new Int32Array(n);
+  scanned.quote = new Int32Array(n);
+}
+
+function kindOf(code: number): TokenKind {
+  if (code >= 0x0600 && code <= 0x06ff) return KIND_ARABIC;
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return KIND_LATIN;
+  if ((code >= 0xd800 && code <= 0xdbff) || SYMBOL_CODES[code] === 1) return KIND_SYMBOL;
+  return KIND_OTHER;
+}
+
+function pushQuoteMark(marks: number, token: number): number {
+  if (marks >= quoteMarks.length) {
+    const bigger = new Int32Array(quoteMarks.length * 2);
+    bigger.set(quoteMarks);
+    quoteMarks = bigger;
+  }
+  quoteMarks[marks] = token;
+  return marks + 1;
+}
+
+/**
+ * Normalises and tokenises in one pass over the original text (the fast path of classify),
+ * applying exactly the rules of normalise() and tokenise(): see those for the list. Each token
+ * keeps its range in the original text, its letters, and hashes for the lexicon lookup.
+ */
+export function scanText(original: string): ScannedTokens {
+  const n = original.length;
+  // Expansions (ﷺ → 18 letters) are the only way to outgrow 2n letters; checked below.
+  ensureCapacity(2 * n + 32, n + 2);
+  let codes = scanned.codes;
+  let rawCodeStart = scanned.codeStart;
+  let rawCodeEnd = scanned.codeEnd;
+  let rawOrigStart = scanned.origStart;
+  let rawOrigEnd = scanned.origEnd;
+  let rawHash = scanned.hash;
+  let rawPrefix = scanned.prefixHash;
+  let rawKind = scanned.kind;
+  let cl = 0; // letters written
+  let raw = 0; // raw tokens closed so far; token `raw` is the open one when `open`
+  let open = false;
+  let openKind = 0;
+  let h = 0;
+  let hashBeforeLast = 0;
+  let tokenLength = 0;
+  let gap = 0;
+  let gapLength = 0;
+  let gapQuotes = 0;
+  let last = -1; // last normalised code emitted (letter or separator)
+  let run = 0;
+  // The open token's end, hash and letters are stored as they grow, so closing it is just
+  // `raw++` (kept inline: a closure here would slow down the whole loop).
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    let m = MAP[c] as number;
+    // Fast path, most characters: the next letter of the open word, same script, not a repeat.
+    if (
+      open &&
+      m !== last &&
+      ((openKind === KIND_ARABIC && m >= 0x0621 && m <= 0x064a) ||
+        (openKind === KIND_LATIN && ((m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))))
+    ) {
+      run = 1;
+      codes[cl++] = m;
+      hashBeforeLast = h;
+      h = (Math.imul(h, BASE) + m) | 0;
+      tokenLength++;
+      if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
+      rawCodeEnd[raw] = cl;
+      rawHash[raw] = h;
+      rawOrigEnd[raw] = i + 1;
+      last = m;
+      continue;
+    }
+    if (m === UNKNOWN) m = computeMapping(c);
+    if (m === DROP) {
+      // A mark right after a letter or emoji belongs to it.
+      if (open) {
+        if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 1;
+      } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
+        rawOrigEnd[raw - 1] = i + 1;
+      continue;
+    }
+    let expansion: number[] | undefined;
+    let steps = 1;
+    if (m === SURROGATE) {
+      const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+        if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
+          // Skin tones and tag characters modify the emoji before them.
+          if (open) {
+            if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 2;
+          } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
+            rawOrigEnd[raw - 1] = i + 2;
+          i++;
+          continue;
+        }
+        if (isPictographic(cp)) {
+          if (open) {
+            raw++;
+            gap = 0;
+            gapLength = 0;
+            gapQuotes = 0;
+          }
+          rawCodeStart[raw] = cl;
+          rawOrigStart[raw] = i;
+          rawOrigEnd[raw] = i + 2;
+          rawKind[raw] = KIND_SYMBOL;
+          rawGap[raw] = gap;
+          rawGapLength[raw] = gapLength;
+          rawGapQuotes[raw] = gapQuotes;
+          codes[cl++] = c;
+          codes[cl++] = next;
+          rawCodeEnd[raw] = cl;
+          rawPrefix[raw * STRIDE + 1] = c;
+          rawPrefix[raw * STRIDE + 2] = rawHash[raw] = (Math.imul(c, BASE) + next) | 0;
+          raw++;
+          open = false;
+          gap = 0;
+          gapLength = 0;
+          gapQuotes = 0;
+          last = next;
+          run = 1;
+          i++;
+          continue;
+        }
+        i++;
+      }
+      m = SEP_SPACE; // other astral characters and lone surrogates separate words
+    } else if (m <= EXPAND_BASE) {
+      expansion = EXPANSIONS[EXPAND_BASE - m] ?? [];
+      steps = expansion.length;
+      ensureCapacity(cl + steps + 2 * (n - i) + 32, raw + steps + (n - i) + 2);
+      codes = scanned.codes;
+      rawCodeStart = scanned.codeStart;
+      rawCodeEnd = scanned.codeEnd;
+      rawOrigStart = scanned.origStart;
+      rawOrigEnd = scanned.origEnd;
+      rawHash = scanned.hash;
+      rawPrefix = scanned.prefixHash;
+      rawKind = scanned.kind;
+    }
+    const oStart = expansion ? i : i - (m === SEP_SPACE && c >= 0xd800 && c <= 0xdbff ? 1 : 0);
+    const oEnd = i + 1;
+    for (let step = 0; step < steps; step++) {
+      if (expansion) m = expansion[step] as number;
+      if (m <= SEP_MAX && isSeparator(m)) {
+        if (m === last) {
+          if (m !== SEP_QUOTE) continue;
+        } else if (m === SEP_SPACE && (last === -1 || (last <= SEP_MAX && isSeparator(last)))) continue;
+        if (open) {
+          raw++;
+          open = false;
+          gap = 0;
+          gapLength = 0;
+          gapQuotes = 0;
+        }
+        if (m === SEP_SENTENCE) gap |= GAP_SENTENCE;
+        else if (m === SEP_CLAUSE) gap |= GAP_CLAUSE;
+        else if (m === SEP_QUOTE) {
+          gap |= GAP_QUOTE;
+          gapQuotes++;
+        }
+        gapLength++;
+        last = m;
+        run = 1;
+        continue;
+      }
+      if (m === last) {
+        if ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a)) {
+          run++;
+          if (run >= 3) {
+            // Elongation: the second copy goes, the first stands for the whole run.
+            if (run === 3) {
+              cl--;
+              tokenLength--;
+              h = hashBeforeLast;
+              rawCodeEnd[raw] = cl;
+              rawHash[raw] = h;
+            }
+            rawOrigEnd[raw] = oEnd;
+            continue;
+          }
+        }
+      } else run = 1;
+      const kind = kindOf(m);
+      if (open && (kind !== openKind || kind === KIND_SYMBOL)) {
+        raw++;
+        open = false;
+        gap = 0;
+        gapLength = 0;
+        gapQuotes = 0;
+      }
+      if (!open) {
+        open = true;
+        openKind = kind;
+        h = 0;
+        tokenLength = 0;
+        rawCodeStart[raw] = cl;
+        rawOrigStart[raw] = oStart;
+        rawKind[raw] = kind;
+        rawGap[raw] = gap;
+        rawGapLength[raw] = gapLength;
+        rawGapQuotes[raw] = gapQuotes;
+      }
+      codes[cl++] = m;
+      hashBeforeLast = h;
+      h = (Math.imul(h, BASE) + m) | 0;
+      tokenLength++;
+      if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
+      rawCodeEnd[raw] = cl;
+      rawHash[raw] = h;
+      rawOrigEnd[raw] = oEnd;
+      last = m;
+    }
+  }
+  if (open) {
+    raw++;
+    gapQuotes = 0;
+  }
+  return finishTokens(raw, gapQuotes);
+}
+
+function isSingleLetter(codes: Uint16Array, k: number): boolean {
+  if (scanned.codeEnd[k] !== (scanned.codeStart[k] as number) + 1) return false;
+  const kind = scanned.kind[k];
+  if (kind !== KIND_ARABIC && kind !== KIND_LATIN) return false;
+  const c = codes[scanned.codeStart[k] as number] as number;
+  return !(c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * Joins letters spaced or dotted apart (three or more one-letter tokens of one script, gaps of
+ * at most two separators, no quotes: ح م ا ر, ح.م.ا.ر, f u c k) by compacting the token arrays
+ * in place, numbers sentences and clauses, and pairs quotation marks.
+ */
+function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
+  const t = scanned;
+  const codes = t.codes;
+  let arabicLetters = 0;
+  let latinLetters = 0;
+  let count = 0;
+  let marks = 0;
+  let sentence = 0;
+  let clause = 0;
+  for (let k = 0; k < raw; k++) {
+    const flags = rawGap[k] as number;
+    if (flags & GAP_SENTENCE) sentence++;
+    if (flags & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
+    for (let q = 0; q < (rawGapQuotes[k] as number); q++) marks = pushQuoteMark(marks, count);
+    let last = k;
+    if (isSingleLetter(codes, k)) {
+      while (
+        last + 1 < raw &&
+        t.kind[last + 1] === t.kind[k] &&
+        isSingleLetter(codes, last + 1) &&
+        (rawGapLength[last + 1] as number) <= 2 &&
+        ((rawGap[last + 1] as number) & GAP_QUOTE) === 0
+      ) {
+        last++;
+      }
+      if (last - k < 2) last = k;
+    }
+    if (count !== k || last !== k) {
+      // Compaction: count ≤ k, so nothing unread is overwritten.
+      t.codeStart[count] = t.codeStart[k] as number;
+      t.origStart[count] = t.origStart[k] as number;
+      t.kind[count] = t.kind[k] as number;
+      t.codeEnd[count] = t.codeEnd[last] as number;
+      t.origEnd[count] = t.origEnd[last] as number;
+      if (last === k) {
+        t.hash[count] = t.hash[k] as number;
+        for (let p = 1; p <= PREFIX_HASHES; p++)
+          t.prefixHash[count * STRIDE + p] = t.prefixHash[k * STRIDE + p] as number;
+      } else {
+        // One-letter tokens lie back to back in codes, so the joined word is already there.
+        const start = t.codeStart[count] as number;
+        const end = t.codeEnd[count] as number;
+        let h = 0;
+        for (let i = start; i < end; i++) {
+          h = (Math.imul(h, BASE) + (codes[i] as number)) | 0;
+          if (i - start + 1 <= PREFIX_HASHES) t.prefixHash[count * STRIDE + (i - start + 1)] = h;
+        }
+        t.hash[count] = h;
+        k = last;
+      }
+    }
+    const length = (t.codeEnd[count] as number) - (t.codeStart[count] as number);
+    if (t.kind[count] === KIND_ARABIC) arabicLetters += length;
+    else if (t.kind[count] === KIND_LATIN) latinLetters += length;
+    t.sentence[count] = sentence;
+    t.clause[count] = clause;
+    t.quote[count] = -1;
+    count++;
+  }
+  for (let q = 0; q < trailingQuotes; q++) marks = pushQuoteMark(marks, count);
+
+  // Quotation marks pair up in order; an unpaired last mark quotes nothing, so a stray " does
+  // not hide the rest of a comment from the classifier.
+  const quotes: QuoteSpan[] = [];
+  for (let q = 0; q + 1 < marks; q += 2) {
+    const first = quoteMarks[q] as number;
+    const end = quoteMarks[q + 1] as number;
+    if (end <= first) continue;
+    for (let i = first; i < end; i++) t.quote[i] = quotes.length;
+    quotes.push({ first, end });
+  }
+  t.count = count;
+  t.quotes = quotes;
+  t.arabicLetters = arabicLetters;
+  t.latinLetters = latinLetters;
+  return t;
+}
+
+/** Hash of the token's letters after its first p letters (a clitic) are stripped. */
+export function suffixHashOf(tokens: ScannedTokens, t: number, p: number): number {
+  const length = (tokens.codeEnd[t] as number) - (tokens.codeStart[t] as number);
+  const prefix = tokens.prefixHash[t * STRIDE + p] as number;
+  return ((tokens.hash[t] as number) - Math.imul(prefix, POWERS[length - p] as number)) | 0;
+}
+
+/** The normalised letters of token t as a string (slow path: tests, language detection). */
+export function tokenText(tokens: ScannedTokens, t: number): string {
+  return String.fromCharCode(...tokens.codes.subarray(tokens.codeStart[t], tokens.codeEnd[t]));
+}
+
+export { MAX_KEY_LENGTH };
