@@ -1,6 +1,7 @@
 import "server-only";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { classifierForStorage } from "../classification/classify-for-storage.ts";
 import type { CliContext } from "../cli/command.ts";
 import { getDb } from "../db/client.ts";
 import type { OpenDatabase } from "../db/open-database.ts";
@@ -20,7 +21,7 @@ export async function seedDemoData(
   const files = (await readdir(seedsDir)).filter((name) => name.endsWith(".txt")).sort();
   const summary = await ingestInputs(
     files.map((name) => join(seedsDir, name)),
-    { actor: "raqib start", via: "seed" },
+    { actor: "raqib start", via: "seed", classify: classifierForStorage() },
   );
   ctx.stdout.write(
     `Loaded the demo data: ${summary.articlesAdded} articles and ${summary.commentsAdded} comments from seeds/\n`,

@@ -1,17 +1,6 @@
 import "server-only";
+import type { ClassifierResult } from "../classifier/index.ts";
 import type { Db } from "../db/client.ts";
-
-/** What the classifier contributes to a stored comment (lib/classifier's result, flattened). */
-export interface StoredClassification {
-  insult: boolean;
-  insultScore: number;
-  sentiment: "positive" | "negative" | "neutral";
-  sentimentScore: number;
-  stance: Record<string, "favor" | "against">;
-  matches: unknown[];
-  language: string;
-  lexiconVersion: string;
-}
 
 export interface CommentInsert {
   articleId: number;
@@ -22,7 +11,7 @@ export interface CommentInsert {
   bodyHash: string;
   postedAt: Date | null;
   ingestRunId: number | null;
-  classification: StoredClassification | null;
+  classification: ClassifierResult | null;
 }
 
 /** A Prisma transaction, or a pg client/pool: bulk paths pass pg, where large arrays are cheap. */

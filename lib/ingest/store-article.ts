@@ -1,10 +1,12 @@
 import "server-only";
+import type { ClassifierResult } from "../classifier/index.ts";
 import { getDb } from "../db/client.ts";
 import { articleContentHash, commentBodyHash } from "./hash.ts";
-import { type CommentInsert, insertComments, type StoredClassification } from "./insert-comments.ts";
+import { type CommentInsert, insertComments } from "./insert-comments.ts";
 import type { ParsedArticle } from "./parse-article.ts";
 
-export type ClassifyText = (text: string) => StoredClassification | null;
+/** Classifies a comment as it is stored; null leaves it for `raqib reclassify`. */
+export type ClassifyText = (text: string) => ClassifierResult | null;
 
 export interface StoredArticleResult {
   articleId: number | null;

@@ -5,6 +5,7 @@ import { dbDiffCommand } from "./db-diff.ts";
 import { evalCommand } from "./eval.ts";
 import { ingestCommand } from "./ingest.ts";
 import { parseCommand } from "./parse.ts";
+import { reclassifyCommand } from "./reclassify.ts";
 import { devCommand, startCommand } from "./start.ts";
 import { synthCommand } from "./synth.ts";
 
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   parseCommand,
   classifyCommand,
   evalCommand,
+  reclassifyCommand,
   synthCommand,
   benchCommand,
   dbDiffCommand,

@@ -1,10 +1,10 @@
 import { userInfo } from "node:os";
+import { classifierForStorage } from "../../classification/classify-for-storage.ts";
 import { type InputFormat, ingestInputs } from "../../ingest/ingest-inputs.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command } from "../command.ts";
 import { bar, createProgressLine, formatRate } from "../progress-bar.ts";
 import { withDatabase } from "../with-database.ts";
-import { classifierForIngest } from "./classify-for-ingest.ts";
 
 const FORMATS: InputFormat[] = ["txt", "jsonl", "csv"];
 
@@ -37,7 +37,7 @@ Ingesting the same input twice adds nothing. Bad files and rows are reported as
       ingestInputs(positionals, {
         actor: `cli:${userInfo().username}`,
         via: "cli",
-        classify: await classifierForIngest(),
+        classify: classifierForStorage(),
         stdin: ctx.stdin as AsyncIterable<Uint8Array | string>,
         stdinFormat: format as InputFormat | undefined,
         onProgress: (p) =>
