@@ -24,6 +24,8 @@ export const messages = {
     pageOf: "صفحة {page} من {pages}",
     previous: "السابق",
     next: "التالي",
+    notClassified: "لم يُصنَّف بعد",
+    flagInsult: "إهانة",
   },
   en: {
     appName: "Raqib",
@@ -49,6 +51,8 @@ export const messages = {
     pageOf: "Page {page} of {pages}",
     previous: "Previous",
     next: "Next",
+    notClassified: "Not classified yet",
+    flagInsult: "Insult",
   },
 } as const;
 

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClassifiedText } from "@/app/_components/classified-text.tsx";
+import { CommentFlags } from "@/app/_components/comment-flags.tsx";
 import { getArticle } from "@/lib/articles/get-article.ts";
+import { readStoredMatches } from "@/lib/comments/read-stored-matches.ts";
 import { formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
 import { type MessageKey, translate } from "@/lib/i18n/messages.ts";
@@ -53,9 +56,12 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
                 <bdi data-testid="comment-author">{comment.author ?? t("anonymous")}</bdi> ·{" "}
                 <span className="badge">{t(statusKey[comment.status])}</span>
               </div>
-              <p className="body" dir="auto">
-                {comment.body}
-              </p>
+              <ClassifiedText
+                text={comment.body}
+                matches={readStoredMatches(comment.matches)}
+                locale={locale}
+              />
+              <CommentFlags comment={comment} locale={locale} />
             </li>
           ))}
         </ol>
