@@ -19,3 +19,13 @@ export function getPool(): pg.Pool {
   }
   return cache.raqibPool.pool;
 }
+
+/** Runs `work` on one pooled connection (for COPY and session-local temp tables). */
+export async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
+}
