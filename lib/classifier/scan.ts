@@ -172,8 +172,9 @@ export function scanText(original: string): ScannedTokens {
   let gapQuotes = 0;
   let last = -1; // last normalised code emitted (letter or separator)
   let run = 0;
-  // The open token's end, hash and letters are stored as they grow, so closing it is just
-  // `raw++` (kept inline: a closure here would slow down the whole loop).
+  let tokenOrigEnd = 0;
+  // The open token's end, hash and original end live in locals and are stored when it closes
+  // (inline at each close: a closure here would slow down the whole loop).
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
     let m = MAP[c] as number;
@@ -190,9 +191,7 @@ export function scanText(original: string): ScannedTokens {
       h = (Math.imul(h, BASE) + m) | 0;
       tokenLength++;
       if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
-      rawCodeEnd[raw] = cl;
-      rawHash[raw] = h;
-      rawOrigEnd[raw] = i + 1;
+      tokenOrigEnd = i + 1;
       last = m;
       continue;
     }
@@ -200,7 +199,7 @@ export function scanText(original: string): ScannedTokens {
     if (m === DROP) {
       // A mark right after a letter or emoji belongs to it.
       if (open) {
-        if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 1;
+        if (tokenOrigEnd === i) tokenOrigEnd = i + 1;
       } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
         rawOrigEnd[raw - 1] = i + 1;
       continue;
@@ -214,7 +213,7 @@ export function scanText(original: string): ScannedTokens {
         if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
           // Skin tones and tag characters modify the emoji before them.
           if (open) {
-            if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 2;
+            if (tokenOrigEnd === i) tokenOrigEnd = i + 2;
           } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
             rawOrigEnd[raw - 1] = i + 2;
           i++;
@@ -222,6 +221,9 @@ export function scanText(original: string): ScannedTokens {
         }
         if (isPictographic(cp)) {
           if (open) {
+            rawCodeEnd[raw] = cl;
+            rawHash[raw] = h;
+            rawOrigEnd[raw] = tokenOrigEnd;
             raw++;
             gap = 0;
             gapLength = 0;
@@ -274,6 +276,9 @@ export function scanText(original: string): ScannedTokens {
           if (m !== SEP_QUOTE) continue;
         } else if (m === SEP_SPACE && (last === -1 || (last <= SEP_MAX && isSeparator(last)))) continue;
         if (open) {
+          rawCodeEnd[raw] = cl;
+          rawHash[raw] = h;
+          rawOrigEnd[raw] = tokenOrigEnd;
           raw++;
           open = false;
           gap = 0;
@@ -300,16 +305,17 @@ export function scanText(original: string): ScannedTokens {
               cl--;
               tokenLength--;
               h = hashBeforeLast;
-              rawCodeEnd[raw] = cl;
-              rawHash[raw] = h;
             }
-            rawOrigEnd[raw] = oEnd;
+            tokenOrigEnd = oEnd;
             continue;
           }
         }
       } else run = 1;
       const kind = kindOf(m);
       if (open && (kind !== openKind || kind === KIND_SYMBOL)) {
+        rawCodeEnd[raw] = cl;
+        rawHash[raw] = h;
+        rawOrigEnd[raw] = tokenOrigEnd;
         raw++;
         open = false;
         gap = 0;
@@ -333,13 +339,14 @@ export function scanText(original: string): ScannedTokens {
       h = (Math.imul(h, BASE) + m) | 0;
       tokenLength++;
       if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
-      rawCodeEnd[raw] = cl;
-      rawHash[raw] = h;
-      rawOrigEnd[raw] = oEnd;
+      tokenOrigEnd = oEnd;
       last = m;
     }
   }
   if (open) {
+    rawCodeEnd[raw] = cl;
+    rawHash[raw] = h;
+    rawOrigEnd[raw] = tokenOrigEnd;
     raw++;
     gapQuotes = 0;
   }
