@@ -113,7 +113,8 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
   if (pass.distancing.length > 0) {
     const before = within(pass.distancing, first - DISTANCING_WINDOW, first - 1);
     const after = within(pass.distancing, hit.last + 1, hit.last + 1);
-    distanced = (before >= 0 && tokens.clause[before] === clause) || (after >= 0 && tokens.clause[after] === clause);
+    distanced =
+      (before >= 0 && tokens.clause[before] === clause) || (after >= 0 && tokens.clause[after] === clause);
   }
   let vocative = hit.vocativePrefix;
   if (!vocative && pass.vocatives.length > 0) {
@@ -124,7 +125,11 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
   for (const { index: n, reach } of pass.negators) {
     if (n >= first || first - n > reach || tokens.clause[n] !== clause) continue;
     // غير after another negator is "except" (ما هو غير حمار), not a negation of its own.
-    if (isToken(codes, tokens, n, GHAYR) && pass.negators.some((other) => other.index < n && n - other.index <= 2)) continue;
+    if (
+      isToken(codes, tokens, n, GHAYR) &&
+      pass.negators.some((other) => other.index < n && n - other.index <= 2)
+    )
+      continue;
     if (isExclamation(codes, tokens, n, first) || isRestriction(codes, tokens, n, first)) continue;
     // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
     if (within(pass.vocatives, n + 1, first - 1) < 0) negated = true;

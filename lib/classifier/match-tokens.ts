@@ -1,20 +1,23 @@
 import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
 import { MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
-import {
-  type CompiledEntry,
-  type CompiledLexicon,
-  type CompiledPhrase,
-  type HashedText,
-  type LookupSlot,
-  ROLE_CONTENT,
-  ROLE_DISTANCING,
-  ROLE_EXCEPTION,
-  ROLE_INTENSIFIER,
-  ROLE_NEGATOR,
-  ROLE_REPORTING,
-  ROLE_VOCATIVE,
+import type {
+  CompiledEntry,
+  CompiledLexicon,
+  CompiledPhrase,
+  HashedText,
+  LookupSlot,
 } from "./compile-lexicon.ts";
+import * as lexiconModule from "./compile-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
+
+// Local copies: imported bindings cost a module-record lookup on every use in hot code.
+const ROLE_CONTENT = lexiconModule.ROLE_CONTENT;
+const ROLE_NEGATOR = lexiconModule.ROLE_NEGATOR;
+const ROLE_VOCATIVE = lexiconModule.ROLE_VOCATIVE;
+const ROLE_REPORTING = lexiconModule.ROLE_REPORTING;
+const ROLE_DISTANCING = lexiconModule.ROLE_DISTANCING;
+const ROLE_INTENSIFIER = lexiconModule.ROLE_INTENSIFIER;
+const ROLE_EXCEPTION = lexiconModule.ROLE_EXCEPTION;
 
 /** Lexicon entries found on a token range [first, last]. */
 export interface Hit {

@@ -1,21 +1,41 @@
-import { MAX_KEY_LENGTH, POWERS } from "./code-table.ts";
-import {
-  computeMapping,
-  DROP,
-  EXPAND_BASE,
-  EXPANSIONS,
-  isPictographic,
-  isSeparator,
-  MAP,
-  SEP_CLAUSE,
-  SEP_MAX,
-  SEP_QUOTE,
-  SEP_SENTENCE,
-  SEP_SPACE,
-  SURROGATE,
-  SYMBOL_CODES,
-  UNKNOWN,
-} from "./normalise.ts";
+import { POWERS as IMPORTED_POWERS, MAX_KEY_LENGTH } from "./code-table.ts";
+import * as normalisation from "./normalise.ts";
+
+// Local copies of the shared tables and constants: reading an imported binding in a hot loop
+// goes through the module record on every access, a local constant does not.
+const MAP = normalisation.MAP;
+const EXPANSIONS = normalisation.EXPANSIONS;
+const SYMBOL_CODES = normalisation.SYMBOL_CODES;
+const POWERS = IMPORTED_POWERS;
+const computeMapping = normalisation.computeMapping;
+const isPictographic = normalisation.isPictographic;
+const DROP = -1;
+const SURROGATE = -3;
+const UNKNOWN = -9;
+const EXPAND_BASE = -100;
+const SEP_SPACE = 0x20;
+const SEP_SENTENCE = 0x2e;
+const SEP_CLAUSE = 0x2c;
+const SEP_QUOTE = 0x22;
+const SEP_JOINER = 0x2d;
+const SEP_MAX = 0x2e;
+function isSeparator(c: number): boolean {
+  return c === SEP_SPACE || c === SEP_SENTENCE || c === SEP_CLAUSE || c === SEP_QUOTE || c === SEP_JOINER;
+}
+if (
+  normalisation.DROP !== DROP ||
+  normalisation.SURROGATE !== SURROGATE ||
+  normalisation.UNKNOWN !== UNKNOWN ||
+  normalisation.EXPAND_BASE !== EXPAND_BASE ||
+  normalisation.SEP_SPACE !== SEP_SPACE ||
+  normalisation.SEP_SENTENCE !== SEP_SENTENCE ||
+  normalisation.SEP_CLAUSE !== SEP_CLAUSE ||
+  normalisation.SEP_QUOTE !== SEP_QUOTE ||
+  normalisation.SEP_JOINER !== SEP_JOINER ||
+  normalisation.SEP_MAX !== SEP_MAX
+) {
+  throw new Error("scan.ts and normalise.ts disagree on their constants");
+}
 
 export const KIND_ARABIC = 1;
 export const KIND_LATIN = 2;
