@@ -5,7 +5,7 @@ import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, tokenise } from "./tokenise.ts";
-import { LEXICON_CATEGORIES, type LexiconEntry, STANCE_TARGETS } from "./types.ts";
+import { ABUSIVE_CATEGORIES, LEXICON_CATEGORIES, type LexiconEntry, STANCE_TARGETS } from "./types.ts";
 
 export interface CompiledEntry {
   entry: LexiconEntry;
@@ -18,6 +18,8 @@ export interface CompiledEntry {
   meaning: number;
   /** What the matcher does with it: ROLE_CONTENT or one of the modifier roles. */
   role: number;
+  /** One of the five categories that make insultScore. */
+  abusive: boolean;
 }
 
 /** Roles, so the matcher dispatches on a number rather than a category string. */
@@ -185,6 +187,7 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       context: entry.flags.includes("context"),
       arabizi: entry.language === "ar-Latn",
       role: ROLES[entry.category] ?? ROLE_CONTENT,
+      abusive: (ABUSIVE_CATEGORIES as readonly string[]).includes(entry.category),
       meaning:
         LEXICON_CATEGORIES.indexOf(entry.category) * 8 +
         (entry.target ? STANCE_TARGETS.indexOf(entry.target) + 1 : 0),

@@ -1,8 +1,6 @@
 import type { Hit, MatchPass } from "./match-tokens.ts";
 import type { ScannedTokens } from "./scan.ts";
 import {
-  ABUSIVE_CATEGORIES,
-  type AbusiveCategory,
   type ClassifierMatch,
   type LexiconCategory,
   type MatchRule,
@@ -46,10 +44,6 @@ export interface Decision {
   sentiment: SentimentLabel;
   stance: Partial<Record<StanceTarget, StanceSide>>;
   matches: ClassifierMatch[];
-}
-
-function isAbusive(category: string): category is AbusiveCategory {
-  return (ABUSIVE_CATEGORIES as readonly string[]).includes(category);
 }
 
 function within(list: number[], from: number, to: number): number {
@@ -202,7 +196,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     for (const compiled of hit.entries) {
       const { entry } = compiled;
       const category = entry.category;
-      if (isAbusive(category)) {
+      if (compiled.abusive) {
         let rule: MatchRule | undefined;
         if (scope.quoted) rule = "quoted";
         else if (scope.reported || scope.distanced) rule = "reported";

@@ -313,13 +313,14 @@ const pass: MatchPass = {
 export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
   const codes = tokens.codes;
   pass.hits = [];
-  pass.negators.length = 0;
-  pass.vocatives.length = 0;
-  pass.reporting.length = 0;
-  pass.distancing.length = 0;
-  pass.intensifiers.length = 0;
-  pass.exceptionSpans.length = 0;
-  pass.contextSentences.length = 0;
+  // Most comments leave most lists empty; setting length only when needed is cheaper.
+  if (pass.negators.length > 0) pass.negators.length = 0;
+  if (pass.vocatives.length > 0) pass.vocatives.length = 0;
+  if (pass.reporting.length > 0) pass.reporting.length = 0;
+  if (pass.distancing.length > 0) pass.distancing.length = 0;
+  if (pass.intensifiers.length > 0) pass.intensifiers.length = 0;
+  if (pass.exceptionSpans.length > 0) pass.exceptionSpans.length = 0;
+  if (pass.contextSentences.length > 0) pass.contextSentences.length = 0;
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.codeStart[i] as number;
     const end = tokens.codeEnd[i] as number;
