@@ -5,7 +5,7 @@ import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, tokenise } from "./tokenise.ts";
-import { LEXICON_CATEGORIES, type LexiconEntry, STANCE_TARGETS } from "./types.ts";
+import { ABUSIVE_CATEGORIES, LEXICON_CATEGORIES, type LexiconEntry, STANCE_TARGETS } from "./types.ts";
 
 export interface CompiledEntry {
   entry: LexiconEntry;
@@ -16,7 +16,28 @@ export interface CompiledEntry {
   arabizi: boolean;
   /** Category and target as one number: a token keeps one reading per meaning. */
   meaning: number;
+  /** What the matcher does with it: ROLE_CONTENT or one of the modifier roles. */
+  role: number;
+  /** One of the five categories that make insultScore. */
+  abusive: boolean;
 }
+
+/** Roles, so the matcher dispatches on a number rather than a category string. */
+export const ROLE_CONTENT = 0;
+export const ROLE_NEGATOR = 1;
+export const ROLE_VOCATIVE = 2;
+export const ROLE_REPORTING = 3;
+export const ROLE_DISTANCING = 4;
+export const ROLE_INTENSIFIER = 5;
+export const ROLE_EXCEPTION = 6;
+const ROLES: Partial<Record<string, number>> = {
+  negator: ROLE_NEGATOR,
+  vocative: ROLE_VOCATIVE,
+  reporting: ROLE_REPORTING,
+  distancing: ROLE_DISTANCING,
+  intensifier: ROLE_INTENSIFIER,
+  exception: ROLE_EXCEPTION,
+};
 
 /** A surface form of single-word entries: the stem the entries were written as, plus a suffix. */
 export interface WordHit {
@@ -165,6 +186,8 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       literal: entry.flags.includes("literal"),
       context: entry.flags.includes("context"),
       arabizi: entry.language === "ar-Latn",
+      role: ROLES[entry.category] ?? ROLE_CONTENT,
+      abusive: (ABUSIVE_CATEGORIES as readonly string[]).includes(entry.category),
       meaning:
         LEXICON_CATEGORIES.indexOf(entry.category) * 8 +
         (entry.target ? STANCE_TARGETS.indexOf(entry.target) + 1 : 0),

@@ -1,12 +1,11 @@
 import type { Hit, MatchPass } from "./match-tokens.ts";
 import type { ScannedTokens } from "./scan.ts";
 import {
-  ABUSIVE_CATEGORIES,
-  type AbusiveCategory,
   type ClassifierMatch,
   type LexiconCategory,
   type MatchRule,
   type SentimentLabel,
+  STANCE_TARGETS,
   type StanceSide,
   type StanceTarget,
 } from "./types.ts";
@@ -45,10 +44,6 @@ export interface Decision {
   sentiment: SentimentLabel;
   stance: Partial<Record<StanceTarget, StanceSide>>;
   matches: ClassifierMatch[];
-}
-
-function isAbusive(category: string): category is AbusiveCategory {
-  return (ABUSIVE_CATEGORIES as readonly string[]).includes(category);
 }
 
 function within(list: number[], from: number, to: number): number {
@@ -96,39 +91,42 @@ interface Scope {
 }
 
 function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: MatchPass): Scope {
-  const clause = tokens.clause[hit.first];
-  const sentence = tokens.sentence[hit.first] as number;
-  const sameClause = (index: number) => tokens.clause[index] === clause;
-  const sameSentence = (index: number) => tokens.sentence[index] === sentence;
-  const quoteIndex = tokens.quote[hit.first] as number;
+  const first = hit.first;
+  const clause = tokens.clause[first];
+  const sentence = tokens.sentence[first];
+  const quoteIndex = tokens.quote[first] as number;
   const quote = quoteIndex >= 0 ? tokens.quotes[quoteIndex] : undefined;
   const quoted = quote !== undefined;
   const scare = quote !== undefined && quote.end - quote.first <= SCARE_QUOTE_TOKENS;
-  const reporter = within(pass.reporting, hit.first - REPORTING_WINDOW, hit.first - 1);
-  const reported = reporter >= 0 && sameSentence(reporter);
-  const before = within(pass.distancing, hit.first - DISTANCING_WINDOW, hit.first - 1);
-  const after = within(pass.distancing, hit.last + 1, hit.last + 1);
-  const distanced = (before >= 0 && sameClause(before)) || (after >= 0 && sameClause(after));
-  const vocativeAt = within(pass.vocatives, hit.first - VOCATIVE_WINDOW, hit.first - 1);
-  const vocative = hit.vocativePrefix || (vocativeAt >= 0 && sameClause(vocativeAt));
+  let reported = false;
+  if (pass.reporting.length > 0) {
+    const reporter = within(pass.reporting, first - REPORTING_WINDOW, first - 1);
+    reported = reporter >= 0 && tokens.sentence[reporter] === sentence;
+  }
+  let distanced = false;
+  if (pass.distancing.length > 0) {
+    const before = within(pass.distancing, first - DISTANCING_WINDOW, first - 1);
+    const after = within(pass.distancing, hit.last + 1, hit.last + 1);
+    distanced =
+      (before >= 0 && tokens.clause[before] === clause) || (after >= 0 && tokens.clause[after] === clause);
+  }
+  let vocative = hit.vocativePrefix;
+  if (!vocative && pass.vocatives.length > 0) {
+    const vocativeAt = within(pass.vocatives, first - VOCATIVE_WINDOW, first - 1);
+    vocative = vocativeAt >= 0 && tokens.clause[vocativeAt] === clause;
+  }
   let negated = false;
   for (const { index: n, reach } of pass.negators) {
+    if (n >= first || first - n > reach || tokens.clause[n] !== clause) continue;
     // غير after another negator is "except" (ما هو غير حمار), not a negation of its own.
     if (
       isToken(codes, tokens, n, GHAYR) &&
       pass.negators.some((other) => other.index < n && n - other.index <= 2)
     )
       continue;
-    if (
-      n < hit.first &&
-      hit.first - n <= reach &&
-      sameClause(n) &&
-      !isExclamation(codes, tokens, n, hit.first) &&
-      !isRestriction(codes, tokens, n, hit.first)
-    ) {
-      // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
-      if (within(pass.vocatives, n + 1, hit.first - 1) < 0) negated = true;
-    }
+    if (isExclamation(codes, tokens, n, first) || isRestriction(codes, tokens, n, first)) continue;
+    // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
+    if (within(pass.vocatives, n + 1, first - 1) < 0) negated = true;
   }
   return { quoted, scare, reported, distanced, negated, vocative, literal: false };
 }
@@ -159,11 +157,24 @@ const NOTHING: Decision = {
 export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   if (pass.hits.length === 0) return { ...NOTHING, stance: {}, matches: [] };
   const matches: ClassifierMatch[] = [];
-  const abuseByTerm = new Map<string, number>();
+  // Small parallel arrays rather than Maps: a comment has a handful of hits.
+  const abuseTerms: string[] = [];
+  const abuseWeights: number[] = [];
   let sentimentSum = 0;
-  const sentenceSentiment = new Map<number, number>();
-  const stanceSum = new Map<StanceTarget, number>();
+  const sentimentSentences: number[] = [];
+  const sentimentValues: number[] = [];
+  const stanceSum = [0, 0, 0, 0];
+  const stanceSeen = [false, false, false, false];
   const mentions: { hit: Hit; target: StanceTarget; weight: number; scope: Scope; term: string }[] = [];
+  const addStance = (target: StanceTarget, value: number) => {
+    const index = STANCE_TARGETS.indexOf(target);
+    stanceSum[index] = (stanceSum[index] as number) + value;
+    stanceSeen[index] = true;
+  };
+  const sentenceSentiment = (sentence: number) => {
+    const index = sentimentSentences.indexOf(sentence);
+    return index < 0 ? 0 : (sentimentValues[index] as number);
+  };
 
   const spanOf = (hit: Hit) => ({
     start: tokens.origStart[hit.first] as number,
@@ -172,7 +183,11 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   const addSentiment = (hit: Hit, value: number) => {
     sentimentSum += value;
     const sentence = tokens.sentence[hit.first] as number;
-    sentenceSentiment.set(sentence, (sentenceSentiment.get(sentence) ?? 0) + value);
+    const index = sentimentSentences.indexOf(sentence);
+    if (index < 0) {
+      sentimentSentences.push(sentence);
+      sentimentValues.push(value);
+    } else sentimentValues[index] = (sentimentValues[index] as number) + value;
   };
 
   for (const hit of pass.hits) {
@@ -181,7 +196,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     for (const compiled of hit.entries) {
       const { entry } = compiled;
       const category = entry.category;
-      if (isAbusive(category)) {
+      if (compiled.abusive) {
         let rule: MatchRule | undefined;
         if (scope.quoted) rule = "quoted";
         else if (scope.reported || scope.distanced) rule = "reported";
@@ -192,7 +207,11 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
         if (rule && rule !== "vocative") continue;
         const weight = Math.min(0.99, entry.weight * (scope.vocative ? VOCATIVE_BOOST : 1));
         // Repeating one word is not more evidence: each term counts once, at its strongest.
-        abuseByTerm.set(entry.term, Math.max(abuseByTerm.get(entry.term) ?? 0, weight));
+        const known = abuseTerms.indexOf(entry.term);
+        if (known < 0) {
+          abuseTerms.push(entry.term);
+          abuseWeights.push(weight);
+        } else abuseWeights[known] = Math.max(abuseWeights[known] as number, weight);
         addSentiment(hit, -ABUSE_SENTIMENT * entry.weight);
       } else if (category === "positive" || category === "negative") {
         let rule: MatchRule | undefined;
@@ -224,7 +243,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
         matches.push(match(entry.term, category, span, rule, entry.target, side));
         if (rule === "reported" || rule === "quoted" || rule === "negated") continue;
         const signed = side === "favor" ? entry.weight : -entry.weight;
-        stanceSum.set(entry.target, (stanceSum.get(entry.target) ?? 0) + signed);
+        addStance(entry.target, signed);
         sentimentSum += signed * STANCE_SENTIMENT;
       } else if (category === "entity" && entry.target) {
         mentions.push({ hit, target: entry.target, weight: entry.weight, scope, term: entry.term });
@@ -237,23 +256,26 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     // Scare quotes or "so-called" around a party's name deny it: ما يسمى "المعارضة المعتدلة".
     if ((mention.scope.scare && !mention.scope.reported) || mention.scope.distanced) {
       const rule: MatchRule = mention.scope.scare ? "scare-quotes" : "so-called";
-      stanceSum.set(mention.target, (stanceSum.get(mention.target) ?? 0) - mention.weight * DENIED_NAME);
+      addStance(mention.target, -mention.weight * DENIED_NAME);
       matches.push(match(mention.term, "entity", spanOf(mention.hit), rule, mention.target, "against"));
       continue;
     }
     if (mention.scope.quoted || mention.scope.reported) continue;
-    const sentiment = sentenceSentiment.get(tokens.sentence[mention.hit.first] as number) ?? 0;
+    const sentiment = sentenceSentiment(tokens.sentence[mention.hit.first] as number);
     if (Math.abs(sentiment) < SENTIMENT_THRESHOLD * 0.5) continue;
     const side: StanceSide = sentiment > 0 ? "favor" : "against";
     const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * mention.weight * MENTION_FACTOR;
-    stanceSum.set(mention.target, (stanceSum.get(mention.target) ?? 0) + signed);
+    addStance(mention.target, signed);
     matches.push(match(mention.term, "entity", spanOf(mention.hit), "mention", mention.target, side));
   }
 
   let notInsult = 1;
-  for (const weight of abuseByTerm.values()) notInsult *= 1 - weight;
+  for (const weight of abuseWeights) notInsult *= 1 - weight;
   const stance: Partial<Record<StanceTarget, StanceSide>> = {};
-  for (const [target, sum] of stanceSum) {
+  for (let index = 0; index < STANCE_TARGETS.length; index++) {
+    if (!stanceSeen[index]) continue;
+    const sum = stanceSum[index] as number;
+    const target = STANCE_TARGETS[index] as StanceTarget;
     if (sum >= STANCE_THRESHOLD) stance[target] = "favor";
     else if (sum <= -STANCE_THRESHOLD) stance[target] = "against";
   }
@@ -263,7 +285,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
       : sentimentSum <= -SENTIMENT_THRESHOLD
         ? "negative"
         : "neutral";
-  if (matches.length > 1) matches.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (!inOrder(matches)) matches.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     insultScore: round(1 - notInsult),
     sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),
@@ -286,6 +308,15 @@ function match(
     : { term, category, start: span.start, end: span.end };
   if (rule) result.rule = rule;
   return result;
+}
+
+function inOrder(matches: ClassifierMatch[]): boolean {
+  for (let i = 1; i < matches.length; i++) {
+    const a = matches[i - 1] as ClassifierMatch;
+    const b = matches[i] as ClassifierMatch;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
 }
 
 function round(value: number): number {

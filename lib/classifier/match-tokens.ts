@@ -7,7 +7,17 @@ import type {
   HashedText,
   LookupSlot,
 } from "./compile-lexicon.ts";
+import * as lexiconModule from "./compile-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
+
+// Local copies: imported bindings cost a module-record lookup on every use in hot code.
+const ROLE_CONTENT = lexiconModule.ROLE_CONTENT;
+const ROLE_NEGATOR = lexiconModule.ROLE_NEGATOR;
+const ROLE_VOCATIVE = lexiconModule.ROLE_VOCATIVE;
+const ROLE_REPORTING = lexiconModule.ROLE_REPORTING;
+const ROLE_DISTANCING = lexiconModule.ROLE_DISTANCING;
+const ROLE_INTENSIFIER = lexiconModule.ROLE_INTENSIFIER;
+const ROLE_EXCEPTION = lexiconModule.ROLE_EXCEPTION;
 
 /** Lexicon entries found on a token range [first, last]. */
 export interface Hit {
@@ -156,8 +166,9 @@ function consider(
 }
 
 /**
- * Looks up a token's letters codes[start..end) and its clitic-stripped stems. `hashAfter(p)`
- * gives the hash of the letters after the first p.
+ * Looks up a token's letters codes[start..end) and its clitic-stripped stems. The hashes of
+ * what is left after a prefix come from the scanner's per-token hashes, or from suffixHash for
+ * the collapsed copy of a word.
  */
 function lookupToken(
   lexicon: CompiledLexicon,
@@ -165,13 +176,14 @@ function lookupToken(
   start: number,
   end: number,
   kind: number,
-  hashAfter: (p: number) => number,
+  fromCollapsed: boolean,
   tokens: ScannedTokens,
   at: number,
 ): void {
   const length = end - start;
   const table = lexicon.table;
-  consider(table.lookup(hashAfter(0), codes, start, length), tokens.codes, tokens, at, 0, false, false);
+  const whole = fromCollapsed ? (suffixHash[0] as number) : (tokens.hash[at] as number);
+  consider(table.lookup(whole, codes, start, length), tokens.codes, tokens, at, 0, false, false);
   const first = codes[start] as number;
   let candidates: Prefix[] | undefined;
   if (kind === KIND_ARABIC) candidates = ARABIC_BY_FIRST[(first - ARABIC_BASE) & 0xff];
@@ -188,7 +200,8 @@ function lookupToken(
       }
     }
     if (!same) continue;
-    const slot = table.lookup(hashAfter(p), codes, start + p, length - p);
+    const hash = fromCollapsed ? (suffixHash[p] as number) : suffixHashOf(tokens, at, p);
+    const slot = table.lookup(hash, codes, start + p, length - p);
     consider(slot, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
   }
 }
@@ -211,6 +224,42 @@ function doubles(codes: Uint16Array, start: number, end: number): number {
     found = 2;
   }
   return found;
+}
+
+/** Records a modifier in the pass, or adds a content entry to the hit's list. */
+function dispatch(
+  compiled: CompiledEntry,
+  first: number,
+  last: number,
+  tokens: ScannedTokens,
+  content: CompiledEntry[] | undefined,
+): CompiledEntry[] | undefined {
+  switch (compiled.role) {
+    case ROLE_CONTENT:
+      if (!content) return [compiled];
+      content.push(compiled);
+      return content;
+    case ROLE_NEGATOR:
+      pass.negators.push({ index: first, reach: Math.max(1, Math.round(compiled.entry.weight * 3)) });
+      break;
+    case ROLE_VOCATIVE:
+      pass.vocatives.push(first);
+      break;
+    case ROLE_REPORTING:
+      pass.reporting.push(first);
+      break;
+    case ROLE_DISTANCING:
+      pass.distancing.push(first);
+      break;
+    case ROLE_INTENSIFIER:
+      pass.intensifiers.push({ index: first, weight: compiled.entry.weight });
+      break;
+    case ROLE_EXCEPTION:
+      if (last === first) pass.contextSentences.push(tokens.sentence[first] as number);
+      else pass.exceptionSpans.push([first, last]);
+      break;
+  }
+  return content;
 }
 
 /** Copies codes[start..end) with doubled letters collapsed; returns the new length. */
@@ -249,28 +298,29 @@ function keepAbusiveReadings(): void {
  * stripping. Doubled letters are collapsed only when the word as written finds nothing
  * (حماار → حمار).
  */
-let current: ScannedTokens | undefined;
-let currentToken = 0;
-/** Suffix hashes of the token being matched, from the hashes the scanner kept. */
-const scannedHashAfter = (p: number) =>
-  p === 0
-    ? ((current as ScannedTokens).hash[currentToken] as number)
-    : suffixHashOf(current as ScannedTokens, currentToken, p);
-const collapsedHashAfter = (p: number) => suffixHash[p] as number;
+// Reused from call to call: valid until the next matchTokens (classify reads it at once).
+const pass: MatchPass = {
+  hits: [],
+  negators: [],
+  vocatives: [],
+  reporting: [],
+  distancing: [],
+  intensifiers: [],
+  exceptionSpans: [],
+  contextSentences: [],
+};
 
 export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
   const codes = tokens.codes;
-  current = tokens;
-  const pass: MatchPass = {
-    hits: [],
-    negators: [],
-    vocatives: [],
-    reporting: [],
-    distancing: [],
-    intensifiers: [],
-    exceptionSpans: [],
-    contextSentences: [],
-  };
+  pass.hits = [];
+  // Most comments leave most lists empty; setting length only when needed is cheaper.
+  if (pass.negators.length > 0) pass.negators.length = 0;
+  if (pass.vocatives.length > 0) pass.vocatives.length = 0;
+  if (pass.reporting.length > 0) pass.reporting.length = 0;
+  if (pass.distancing.length > 0) pass.distancing.length = 0;
+  if (pass.intensifiers.length > 0) pass.intensifiers.length = 0;
+  if (pass.exceptionSpans.length > 0) pass.exceptionSpans.length = 0;
+  if (pass.contextSentences.length > 0) pass.contextSentences.length = 0;
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.codeStart[i] as number;
     const end = tokens.codeEnd[i] as number;
@@ -279,61 +329,30 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
     readingCount = 0;
     bestPhrase = undefined;
     bestPhraseVocative = false;
-    currentToken = i;
-    lookupToken(lexicon, codes, start, end, kind, scannedHashAfter, tokens, i);
+    lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
     if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
       const found = doubles(codes, start, end);
       if (found !== 0) {
         const length = collapseInto(codes, start, end);
         suffixHashes(collapsed, 0, length, suffixHash);
-        lookupToken(lexicon, collapsed, 0, length, kind, collapsedHashAfter, tokens, i);
+        lookupToken(lexicon, collapsed, 0, length, kind, true, tokens, i);
         if (found === 2) keepAbusiveReadings();
       }
     }
     if (readingCount === 0 && !bestPhrase) continue;
-    let entries: CompiledEntry[] = [];
-    let vocative = false;
-    for (let r = 0; r < readingCount; r++) {
-      entries.push(readingEntry[r] as CompiledEntry);
-      if (readingVocative[r] === 1) vocative = true;
-    }
     let last = i;
-    const phrase = bestPhrase as CompiledPhrase | undefined;
-    if (phrase) {
-      if (phrase.entries.every((e) => e.entry.category === "exception")) {
-        pass.exceptionSpans.push([i, i + phrase.tokens.length - 1]);
-      } else {
-        entries = phrase.entries;
-        vocative = bestPhraseVocative;
-        last = i + phrase.tokens.length - 1;
-      }
-    }
-    if (entries.length === 0) continue;
+    let vocative = false;
     let content: CompiledEntry[] | undefined;
-    for (const compiled of entries) {
-      switch (compiled.entry.category) {
-        case "negator":
-          pass.negators.push({ index: i, reach: Math.max(1, Math.round(compiled.entry.weight * 3)) });
-          break;
-        case "vocative":
-          pass.vocatives.push(i);
-          break;
-        case "reporting":
-          pass.reporting.push(i);
-          break;
-        case "distancing":
-          pass.distancing.push(i);
-          break;
-        case "intensifier":
-          pass.intensifiers.push({ index: i, weight: compiled.entry.weight });
-          break;
-        case "exception":
-          if (last === i) pass.contextSentences.push(tokens.sentence[i] as number);
-          else pass.exceptionSpans.push([i, last]);
-          break;
-        default:
-          if (!content) content = [];
-          content.push(compiled);
+    const phrase = bestPhrase as CompiledPhrase | undefined;
+    if (phrase && !phrase.entries.every((e) => e.role === ROLE_EXCEPTION)) {
+      last = i + phrase.tokens.length - 1;
+      vocative = bestPhraseVocative;
+      for (const compiled of phrase.entries) content = dispatch(compiled, i, last, tokens, content);
+    } else {
+      if (phrase) pass.exceptionSpans.push([i, i + phrase.tokens.length - 1]);
+      for (let r = 0; r < readingCount; r++) {
+        if (readingVocative[r] === 1) vocative = true;
+        content = dispatch(readingEntry[r] as CompiledEntry, i, i, tokens, content);
       }
     }
     if (content) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });

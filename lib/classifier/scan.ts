@@ -1,21 +1,41 @@
-import { MAX_KEY_LENGTH, POWERS } from "./code-table.ts";
-import {
-  computeMapping,
-  DROP,
-  EXPAND_BASE,
-  EXPANSIONS,
-  isPictographic,
-  isSeparator,
-  MAP,
-  SEP_CLAUSE,
-  SEP_MAX,
-  SEP_QUOTE,
-  SEP_SENTENCE,
-  SEP_SPACE,
-  SURROGATE,
-  SYMBOL_CODES,
-  UNKNOWN,
-} from "./normalise.ts";
+import { POWERS as IMPORTED_POWERS, MAX_KEY_LENGTH } from "./code-table.ts";
+import * as normalisation from "./normalise.ts";
+
+// Local copies of the shared tables and constants: reading an imported binding in a hot loop
+// goes through the module record on every access, a local constant does not.
+const MAP = normalisation.MAP;
+const EXPANSIONS = normalisation.EXPANSIONS;
+const SYMBOL_CODES = normalisation.SYMBOL_CODES;
+const POWERS = IMPORTED_POWERS;
+const computeMapping = normalisation.computeMapping;
+const isPictographic = normalisation.isPictographic;
+const DROP = -1;
+const SURROGATE = -3;
+const UNKNOWN = -9;
+const EXPAND_BASE = -100;
+const SEP_SPACE = 0x20;
+const SEP_SENTENCE = 0x2e;
+const SEP_CLAUSE = 0x2c;
+const SEP_QUOTE = 0x22;
+const SEP_JOINER = 0x2d;
+const SEP_MAX = 0x2e;
+function isSeparator(c: number): boolean {
+  return c === SEP_SPACE || c === SEP_SENTENCE || c === SEP_CLAUSE || c === SEP_QUOTE || c === SEP_JOINER;
+}
+if (
+  normalisation.DROP !== DROP ||
+  normalisation.SURROGATE !== SURROGATE ||
+  normalisation.UNKNOWN !== UNKNOWN ||
+  normalisation.EXPAND_BASE !== EXPAND_BASE ||
+  normalisation.SEP_SPACE !== SEP_SPACE ||
+  normalisation.SEP_SENTENCE !== SEP_SENTENCE ||
+  normalisation.SEP_CLAUSE !== SEP_CLAUSE ||
+  normalisation.SEP_QUOTE !== SEP_QUOTE ||
+  normalisation.SEP_JOINER !== SEP_JOINER ||
+  normalisation.SEP_MAX !== SEP_MAX
+) {
+  throw new Error("scan.ts and normalise.ts disagree on their constants");
+}
 
 export const KIND_ARABIC = 1;
 export const KIND_LATIN = 2;
@@ -172,8 +192,9 @@ export function scanText(original: string): ScannedTokens {
   let gapQuotes = 0;
   let last = -1; // last normalised code emitted (letter or separator)
   let run = 0;
-  // The open token's end, hash and letters are stored as they grow, so closing it is just
-  // `raw++` (kept inline: a closure here would slow down the whole loop).
+  let tokenOrigEnd = 0;
+  // The open token's end, hash and original end live in locals and are stored when it closes
+  // (inline at each close: a closure here would slow down the whole loop).
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
     let m = MAP[c] as number;
@@ -190,9 +211,7 @@ export function scanText(original: string): ScannedTokens {
       h = (Math.imul(h, BASE) + m) | 0;
       tokenLength++;
       if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
-      rawCodeEnd[raw] = cl;
-      rawHash[raw] = h;
-      rawOrigEnd[raw] = i + 1;
+      tokenOrigEnd = i + 1;
       last = m;
       continue;
     }
@@ -200,7 +219,7 @@ export function scanText(original: string): ScannedTokens {
     if (m === DROP) {
       // A mark right after a letter or emoji belongs to it.
       if (open) {
-        if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 1;
+        if (tokenOrigEnd === i) tokenOrigEnd = i + 1;
       } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
         rawOrigEnd[raw - 1] = i + 1;
       continue;
@@ -214,7 +233,7 @@ export function scanText(original: string): ScannedTokens {
         if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0000 && cp <= 0xe007f)) {
           // Skin tones and tag characters modify the emoji before them.
           if (open) {
-            if (rawOrigEnd[raw] === i) rawOrigEnd[raw] = i + 2;
+            if (tokenOrigEnd === i) tokenOrigEnd = i + 2;
           } else if (raw > 0 && rawOrigEnd[raw - 1] === i && !(last <= SEP_MAX && isSeparator(last)))
             rawOrigEnd[raw - 1] = i + 2;
           i++;
@@ -222,6 +241,9 @@ export function scanText(original: string): ScannedTokens {
         }
         if (isPictographic(cp)) {
           if (open) {
+            rawCodeEnd[raw] = cl;
+            rawHash[raw] = h;
+            rawOrigEnd[raw] = tokenOrigEnd;
             raw++;
             gap = 0;
             gapLength = 0;
@@ -274,6 +296,9 @@ export function scanText(original: string): ScannedTokens {
           if (m !== SEP_QUOTE) continue;
         } else if (m === SEP_SPACE && (last === -1 || (last <= SEP_MAX && isSeparator(last)))) continue;
         if (open) {
+          rawCodeEnd[raw] = cl;
+          rawHash[raw] = h;
+          rawOrigEnd[raw] = tokenOrigEnd;
           raw++;
           open = false;
           gap = 0;
@@ -300,16 +325,17 @@ export function scanText(original: string): ScannedTokens {
               cl--;
               tokenLength--;
               h = hashBeforeLast;
-              rawCodeEnd[raw] = cl;
-              rawHash[raw] = h;
             }
-            rawOrigEnd[raw] = oEnd;
+            tokenOrigEnd = oEnd;
             continue;
           }
         }
       } else run = 1;
       const kind = kindOf(m);
       if (open && (kind !== openKind || kind === KIND_SYMBOL)) {
+        rawCodeEnd[raw] = cl;
+        rawHash[raw] = h;
+        rawOrigEnd[raw] = tokenOrigEnd;
         raw++;
         open = false;
         gap = 0;
@@ -333,13 +359,14 @@ export function scanText(original: string): ScannedTokens {
       h = (Math.imul(h, BASE) + m) | 0;
       tokenLength++;
       if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
-      rawCodeEnd[raw] = cl;
-      rawHash[raw] = h;
-      rawOrigEnd[raw] = oEnd;
+      tokenOrigEnd = oEnd;
       last = m;
     }
   }
   if (open) {
+    rawCodeEnd[raw] = cl;
+    rawHash[raw] = h;
+    rawOrigEnd[raw] = tokenOrigEnd;
     raw++;
     gapQuotes = 0;
   }
