@@ -80,7 +80,10 @@ function buildAuth(protocol: "http" | "https") {
         create: {
           // A deactivated account gets no new session, whichever way it asks.
           async before(session) {
-            const user = await db.user.findUnique({ where: { id: session.userId }, select: { active: true } });
+            const user = await db.user.findUnique({
+              where: { id: session.userId },
+              select: { active: true },
+            });
             return Boolean(user?.active);
           },
         },

@@ -43,7 +43,8 @@ function bearerToken(request: Request, allowQueryKey: boolean): string | null | 
 function crossSiteRefusal(request: Request): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const site = request.headers.get("sec-fetch-site");
-  if (site !== null) return site === "same-origin" ? null : `cross-site request refused (Sec-Fetch-Site: ${site})`;
+  if (site !== null)
+    return site === "same-origin" ? null : `cross-site request refused (Sec-Fetch-Site: ${site})`;
   const origin = request.headers.get("origin");
   if (!origin) return "cross-site request refused: a request signed in by cookie must send Origin";
   const own = requestOrigin(request.headers, request.url);
@@ -66,7 +67,10 @@ async function tokenActor(token: string, need: AccessNeed): Promise<Authenticati
     return { ok: false, status: 403, message: "this endpoint needs a signed-in user, not an API token" };
   }
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { ok: true, actor: { kind: "token", tokenId: row.id, name: row.name, scopes, sourceId: row.sourceId } };
+  return {
+    ok: true,
+    actor: { kind: "token", tokenId: row.id, name: row.name, scopes, sourceId: row.sourceId },
+  };
 }
 
 /**

@@ -12,11 +12,16 @@ export async function changeUserRole(
 ): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
-    if (!user) throw new AccountInputError("user: no such user", "user");
+    if (!user) throw new AccountInputError("user: no such user", "user", "not_found");
     if (user.role === role) return;
     if (user.role === "admin") {
       const admins = await tx.user.count({ where: { role: "admin", active: true } });
-      if (admins <= 1) throw new AccountInputError("role: this is the last active admin; make someone else admin first", "role");
+      if (admins <= 1)
+        throw new AccountInputError(
+          "role: this is the last active admin; make someone else admin first",
+          "role",
+          "last_admin",
+        );
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordSecurityEvent(

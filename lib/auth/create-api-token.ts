@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../db/client.ts";
-import { type AuditActor, type AuditOrigin, recordSecurityEvent } from "./audit.ts";
 import { generateApiToken, hashApiToken, TOKEN_PREFIX } from "./api-token-hash.ts";
+import { type AuditActor, type AuditOrigin, recordSecurityEvent } from "./audit.ts";
 import { AccountInputError } from "./errors.ts";
 import { TOKEN_SCOPES, type TokenScope } from "./permissions.ts";
 

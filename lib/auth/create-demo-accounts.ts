@@ -4,10 +4,9 @@ import { join } from "node:path";
 import type { CliContext } from "../cli/command.ts";
 import { getDb } from "../db/client.ts";
 import { createUser } from "./create-user.ts";
-import { generatePassword } from "./password-rules.ts";
 import { DEMO_ACCOUNTS_FILE, type DemoAccount } from "./demo-accounts-file.ts";
+import { generatePassword } from "./password-rules.ts";
 import { ROLES, type Role } from "./permissions.ts";
-
 
 const DEMO_NAMES: Record<Role, string> = {
   admin: "Demo admin",

@@ -49,7 +49,13 @@ export async function createUser(
     await getDb().$transaction(async (tx) => {
       await tx.user.create({ data: { id, email, name, role, emailVerified: true } });
       await tx.account.create({
-        data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash },
+        data: {
+          id: randomUUID(),
+          accountId: id,
+          providerId: "credential",
+          userId: id,
+          password: passwordHash,
+        },
       });
       await recordSecurityEvent(
         "user_created",
@@ -59,7 +65,7 @@ export async function createUser(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AccountInputError(`email: ${email} already has an account`, "email");
+      throw new AccountInputError(`email: ${email} already has an account`, "email", "email_taken");
     }
     throw error;
   }

@@ -5,8 +5,8 @@ import { getOptionalUser } from "./get-optional-user.ts";
 import { can, type Permission } from "./permissions.ts";
 import type { SessionUser } from "./session-user.ts";
 
-export type { SessionUser } from "./session-user.ts";
 export { getOptionalUser } from "./get-optional-user.ts";
+export type { SessionUser } from "./session-user.ts";
 
 /** The path being requested, which proxy.ts copies into a request header for us. */
 async function currentPath(): Promise<string> {

@@ -6,11 +6,14 @@ import { AccountInputError } from "./errors.ts";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Revokes a token: from now on every request with it gets 401. Revoking twice is a no-op. */
-export async function revokeApiToken(id: string, by: { actor: AuditActor; origin?: AuditOrigin }): Promise<void> {
+export async function revokeApiToken(
+  id: string,
+  by: { actor: AuditActor; origin?: AuditOrigin },
+): Promise<void> {
   if (!UUID.test(id)) throw new AccountInputError(`token: '${id}' is not a token id`, "token");
   await getDb().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, select: { name: true, revokedAt: true } });
-    if (!token) throw new AccountInputError(`token: no token with id ${id}`, "token");
+    if (!token) throw new AccountInputError(`token: no token with id ${id}`, "token", "not_found");
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordSecurityEvent(

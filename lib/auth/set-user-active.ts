@@ -14,13 +14,15 @@ export async function setUserActive(
 ): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });
-    if (!user) throw new AccountInputError("user: no such user", "user");
+    if (!user) throw new AccountInputError("user: no such user", "user", "not_found");
     if (user.active === active) return;
     if (!active) {
-      if (by.actor.userId === userId) throw new AccountInputError("user: you cannot deactivate yourself", "user");
+      if (by.actor.userId === userId)
+        throw new AccountInputError("user: you cannot deactivate yourself", "user", "self_deactivate");
       if (user.role === "admin") {
         const admins = await tx.user.count({ where: { role: "admin", active: true } });
-        if (admins <= 1) throw new AccountInputError("user: this is the last active admin", "user");
+        if (admins <= 1)
+          throw new AccountInputError("user: this is the last active admin", "user", "last_admin");
       }
     }
     await tx.user.update({

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/articles/get-article.ts";
+import { requireUser } from "@/lib/auth/require-user.ts";
 import { formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
 import { type MessageKey, translate } from "@/lib/i18n/messages.ts";
@@ -15,6 +16,7 @@ const statusKey = {
 } as const satisfies Record<string, MessageKey>;
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser("comments:view");
   const { id } = await params;
   const articleId = Number(id);
   if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();

@@ -41,9 +41,10 @@ async function create(args: string[], ctx: CliContext): Promise<number> {
     }
   }
   const created = await withDatabase(ctx.env, () =>
-    createApiToken({ name: values.name ?? "", scopes: scopes as TokenScope[], sourceId }, { actor: cliActor() }).catch(
-      rethrow,
-    ),
+    createApiToken(
+      { name: values.name ?? "", scopes: scopes as TokenScope[], sourceId },
+      { actor: cliActor() },
+    ).catch(rethrow),
   );
   ctx.stderr.write(
     `Created token '${created.name}' (${created.scopes.join(", ")}), id ${created.id}. It is shown once:\n`,
@@ -61,7 +62,9 @@ async function list(ctx: CliContext): Promise<number> {
   for (const t of tokens) {
     const status = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : "active";
     const used = t.lastUsedAt ? t.lastUsedAt.toISOString() : "never";
-    ctx.stdout.write(`${t.id}  ${t.prefix}…  ${t.name}  [${t.scopes.join(",")}]  last used ${used}  ${status}\n`);
+    ctx.stdout.write(
+      `${t.id}  ${t.prefix}…  ${t.name}  [${t.scopes.join(",")}]  last used ${used}  ${status}\n`,
+    );
   }
   return 0;
 }

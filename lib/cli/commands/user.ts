@@ -29,7 +29,8 @@ export function cliActor(): { label: string } {
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   let text = "";
-  for await (const chunk of stream) text += typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8");
+  for await (const chunk of stream)
+    text += typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8");
   return text.replace(/\r?\n$/, "");
 }
 
@@ -39,7 +40,10 @@ function rethrow(error: unknown): never {
 }
 
 async function userIdByEmail(email: string): Promise<string> {
-  const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  const user = await getDb().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true },
+  });
   if (!user) throw new CliError(`user: ${email}: no such user`, 2);
   return user.id;
 }
