@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
           {user && (
             <div className="user-menu" data-testid="user-menu" data-role={user.role}>
-              <Link href="/account">
+              <Link href="/account" className="user-link">
                 <bdi>{user.name}</bdi> · {t(ROLE_LABEL[user.role])}
               </Link>
               <form action={signOutAction}>
