@@ -130,7 +130,8 @@ function buildAuth(protocol: "http" | "https") {
             });
             if (deactivated) {
               // Only reached with the right password, so saying why reveals nothing to a guesser.
-              throw new APIError("FORBIDDEN", {
+              // better-auth keeps the endpoint's status (401); the code tells the form what to say.
+              throw new APIError("UNAUTHORIZED", {
                 code: "ACCOUNT_DEACTIVATED",
                 message: "This account has been deactivated. Ask an administrator.",
               });

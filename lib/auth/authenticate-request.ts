@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "../db/client.ts";
 import { hashApiToken } from "./api-token-hash.ts";
+import { crossSiteRefusal } from "./cross-site-refusal.ts";
 import { findSessionUser } from "./find-session-user.ts";
 import { can, isTokenScope, type Permission, type TokenScope } from "./permissions.ts";
-import { requestOrigin } from "./request-origin.ts";
 import type { Actor } from "./session-user.ts";
 
 export type { Actor } from "./session-user.ts";
@@ -21,8 +21,6 @@ export type AuthenticationResult =
   | { ok: true; actor: Actor }
   | { ok: false; status: 401 | 403; message: string };
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 function bearerToken(request: Request, allowQueryKey: boolean): string | null | { malformed: true } {
   const header = request.headers.get("authorization");
   if (header !== null) {
@@ -34,21 +32,6 @@ function bearerToken(request: Request, allowQueryKey: boolean): string | null | 
     if (key) return key;
   }
   return null;
-}
-
-/**
- * A cookie-authenticated write must come from our own pages: the browser's Sec-Fetch-Site
- * says same-origin, or (older browsers, scripts) Origin equals this server's origin.
- */
-function crossSiteRefusal(request: Request): string | null {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
-  const site = request.headers.get("sec-fetch-site");
-  if (site !== null)
-    return site === "same-origin" ? null : `cross-site request refused (Sec-Fetch-Site: ${site})`;
-  const origin = request.headers.get("origin");
-  if (!origin) return "cross-site request refused: a request signed in by cookie must send Origin";
-  const own = requestOrigin(request.headers, request.url);
-  return origin === own ? null : `cross-site request refused (Origin ${origin} is not ${own})`;
 }
 
 async function tokenActor(token: string, need: AccessNeed): Promise<AuthenticationResult> {

@@ -11,7 +11,13 @@ import type { SessionUser } from "./session-user.ts";
 export async function findSessionUser(headers: Headers, url?: string): Promise<SessionUser | null> {
   if (!headers.get("cookie")) return null;
   const auth = getAuth(requestProtocol(headers, url));
-  const session = await auth.api.getSession({ headers });
+  let lookup = headers;
+  if (!headers.get("host") && url) {
+    // better-auth derives its base URL from Host; a Request built without one still has its URL.
+    lookup = new Headers(headers);
+    lookup.set("host", new URL(url).host);
+  }
+  const session = await auth.api.getSession({ headers: lookup });
   if (!session) return null;
   const { user } = session;
   if (user.active !== true || !isRole(user.role)) return null;

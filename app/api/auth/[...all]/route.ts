@@ -1,4 +1,5 @@
 import { getAuth } from "@/lib/auth/auth-server.ts";
+import { crossSiteRefusal } from "@/lib/auth/cross-site-refusal.ts";
 import { requestProtocol } from "@/lib/auth/request-origin.ts";
 
 export const dynamic = "force-dynamic";
@@ -40,6 +41,9 @@ async function handle(request: Request): Promise<Response> {
   if (!methods?.includes(request.method)) {
     return Response.json({ error: "not found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
+  // better-auth checks Origin too; this also covers sign-in itself (login CSRF).
+  const refusal = crossSiteRefusal(request);
+  if (refusal) return Response.json({ error: refusal }, { status: 403, headers: { "Cache-Control": "no-store" } });
   const response = await getAuth(requestProtocol(request.headers, request.url)).handler(request);
   return withoutSessionTokens(response);
 }
