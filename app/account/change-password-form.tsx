@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action-state.ts";
 import { changePasswordAction } from "@/lib/auth/change-password-action.ts";
+import { submitKeepingValues } from "../keep-form-values.ts";
 
 export function ChangePasswordForm({
   initial,
@@ -12,7 +13,7 @@ export function ChangePasswordForm({
 }) {
   const [state, action, pending] = useActionState(changePasswordAction, initial);
   return (
-    <form action={action} className="stack">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="stack">
       <label>
         {labels.current}
         <input name="currentPassword" type="password" autoComplete="current-password" required dir="ltr" />

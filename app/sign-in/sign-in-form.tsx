@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action-state.ts";
 import { signInAction } from "@/lib/auth/sign-in-action.ts";
+import { submitKeepingValues } from "../keep-form-values.ts";
 
 export function SignInForm({
   initial,
@@ -14,11 +15,18 @@ export function SignInForm({
 }) {
   const [state, action, pending] = useActionState(signInAction, initial);
   return (
-    <form action={action} className="stack">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="stack">
       <input type="hidden" name="next" value={next} />
       <label>
         {labels.email}
-        <input name="email" type="email" autoComplete="username" required dir="ltr" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          dir="ltr"
+          defaultValue={state.fields?.email ?? ""}
+        />
       </label>
       <label>
         {labels.password}

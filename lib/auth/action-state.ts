@@ -5,6 +5,8 @@ export interface ActionState {
   message?: string;
   /** A one-time secret (new password, new token) to show once. */
   secret?: string;
+  /** What the user typed, to refill the form after a refusal (React resets forms after an action). */
+  fields?: Record<string, string>;
 }
 
 export const IDLE: ActionState = { status: "idle" };

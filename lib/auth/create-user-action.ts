@@ -13,6 +13,11 @@ import { requireUser } from "./require-user.ts";
 export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireUser("users:manage");
   const locale = await getLocale();
+  const fields = {
+    email: String(formData.get("email") ?? "").slice(0, 320),
+    name: String(formData.get("name") ?? "").slice(0, 200),
+    role: String(formData.get("role") ?? ""),
+  };
   const parsed = newUserSchema.safeParse({
     email: formData.get("email"),
     name: formData.get("name"),
@@ -22,13 +27,14 @@ export async function createUserAction(_previous: ActionState, formData: FormDat
     return {
       status: "error",
       message: translate(locale, "errInvalid", { field: String(parsed.error.issues[0]?.path[0] ?? "?") }),
+      fields,
     };
   }
   const password = generatePassword();
   try {
     await createUser({ ...parsed.data, password }, await actingUser(admin));
   } catch (error) {
-    return { status: "error", message: accountErrorMessage(locale, error) };
+    return { status: "error", message: accountErrorMessage(locale, error), fields };
   }
   revalidatePath("/admin/users");
   return {

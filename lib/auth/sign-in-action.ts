@@ -25,7 +25,9 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     password: formData.get("password"),
     next: formData.get("next") ?? undefined,
   });
-  if (!parsed.success) return { status: "error", message: translate(locale, "signInFailed") };
+  const email = String(formData.get("email") ?? "").slice(0, 320);
+  const refused = (message: string): ActionState => ({ status: "error", message, fields: { email } });
+  if (!parsed.success) return refused(translate(locale, "signInFailed"));
   const requestHeaders = new Headers(await headers());
   try {
     await getAuth(requestProtocol(requestHeaders)).api.signInEmail({
@@ -35,12 +37,12 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   } catch (error) {
     if (!isAPIError(error)) {
       console.error("sign-in failed:", error instanceof Error ? error.message : String(error));
-      return { status: "error", message: translate(locale, "signInError") };
+      return refused(translate(locale, "signInError"));
     }
     const body = (error.body ?? {}) as { code?: string; retryAfterSeconds?: number };
     if (body.code === "TOO_MANY_ATTEMPTS" || error.statusCode === 429) {
       const minutes = Math.max(1, Math.ceil((body.retryAfterSeconds ?? 60) / 60));
-      return { status: "error", message: translate(locale, "signInThrottled", { minutes }) };
+      return refused(translate(locale, "signInThrottled", { minutes }));
     }
     if (body.code === "ACCOUNT_DEACTIVATED")
       return { status: "error", message: translate(locale, "signInDeactivated") };

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action-state.ts";
 import { createTokenAction } from "@/lib/auth/create-token-action.ts";
+import { submitKeepingValues } from "../../keep-form-values.ts";
 
 export function CreateTokenForm({
   initial,
@@ -14,7 +15,12 @@ export function CreateTokenForm({
 }) {
   const [state, action, pending] = useActionState(createTokenAction, initial);
   return (
-    <form action={action} className="stack" data-testid="create-token-form">
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="stack"
+      data-testid="create-token-form"
+    >
       <label>
         {labels.name}
         <input name="name" type="text" required maxLength={100} dir="auto" autoComplete="off" />

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action-state.ts";
 import { createUserAction } from "@/lib/auth/create-user-action.ts";
+import { submitKeepingValues } from "../../keep-form-values.ts";
 
 export function AddUserForm({
   initial,
@@ -14,18 +15,37 @@ export function AddUserForm({
 }) {
   const [state, action, pending] = useActionState(createUserAction, initial);
   return (
-    <form action={action} className="stack" data-testid="add-user-form">
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="stack"
+      data-testid="add-user-form"
+    >
       <label>
         {labels.email}
-        <input name="email" type="email" required dir="ltr" autoComplete="off" />
+        <input
+          name="email"
+          type="email"
+          required
+          dir="ltr"
+          autoComplete="off"
+          defaultValue={state.fields?.email}
+        />
       </label>
       <label>
         {labels.name}
-        <input name="name" type="text" required dir="auto" autoComplete="off" />
+        <input
+          name="name"
+          type="text"
+          required
+          dir="auto"
+          autoComplete="off"
+          defaultValue={state.fields?.name}
+        />
       </label>
       <label>
         {labels.role}
-        <select name="role" defaultValue="analyst">
+        <select name="role" defaultValue={state.fields?.role || "analyst"}>
           {roleOptions.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -43,7 +43,8 @@ async function handle(request: Request): Promise<Response> {
   }
   // better-auth checks Origin too; this also covers sign-in itself (login CSRF).
   const refusal = crossSiteRefusal(request);
-  if (refusal) return Response.json({ error: refusal }, { status: 403, headers: { "Cache-Control": "no-store" } });
+  if (refusal)
+    return Response.json({ error: refusal }, { status: 403, headers: { "Cache-Control": "no-store" } });
   const response = await getAuth(requestProtocol(request.headers, request.url)).handler(request);
   return withoutSessionTokens(response);
 }
