@@ -36,22 +36,12 @@ export function addUser(role: Role): { email: string; password: string } {
 interface AuthFixtures {
   /** Signs this test's browser context in as a demo account (through the API, not the form). */
   signInAs: (role: Role) => Promise<void>;
-  /** Signs this test's browser context in with any email and password, through the API. */
-  signInWith: (credentials: { email: string; password: string }) => Promise<void>;
 }
 
 export const test = base.extend<AuthFixtures, { demoCookies: Map<Role, Cookie[]> }>({
   // One sign-in per demo role per worker: the cookies are reused by every test.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   demoCookies: [async ({}, use) => use(new Map()), { scope: "worker" }],
-  signInWith: async ({ context, baseURL }, use) => {
-    await use(async ({ email, password }) => {
-      const response = await context.request.post("/api/auth/sign-in/email", {
-        data: { email, password },
-        headers: { origin: baseURL ?? "" },
-      });
-      expect(response.status(), `sign-in as ${email}`).toBe(200);
-    });
-  },
   signInAs: async ({ context, baseURL, demoCookies, playwright }, use) => {
     await use(async (role) => {
       let cookies = demoCookies.get(role);

@@ -128,7 +128,12 @@ describe("demo accounts and the auth secret", () => {
 
   it("creates one account per role once, prints the passwords, and writes them to a 0600 file", async () => {
     let printed = "";
-    const stdout = { write: (text: string) => ((printed += text), true) } as unknown as NodeJS.WritableStream;
+    const stdout = {
+      write: (text: string) => {
+        printed += text;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
     const accounts = await createDemoAccounts({ stdout }, dir);
     expect(accounts?.map((a) => a.email)).toEqual([
       "admin@raqib.local",
