@@ -66,7 +66,7 @@ export async function recordAuditEvent(event: AuditEventInput, db: AuditWriter =
       action: event.action,
       actorUserId: event.actor?.userId ?? null,
       actorTokenId: event.actor?.tokenId ?? null,
-      actorLabel: event.actor?.label ?? null,
+      actorLabel: event.actor?.label?.slice(0, 320) ?? null,
       targetType: event.target?.type ?? null,
       targetId: event.target ? String(event.target.id) : null,
       before: event.before ?? undefined,

@@ -9,6 +9,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 import { auditOrigin, clientIp } from "./request-origin.ts";
 import { checkSignInThrottle } from "./sign-in-throttle.ts";
 
+const EMAIL_SHAPE = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
+
 /** Session lifetime: a working week, renewed at most once a day while in use. */
 const SESSION_SECONDS = 7 * 24 * 60 * 60;
 
@@ -98,7 +100,7 @@ function buildAuth(protocol: "http" | "https") {
         const decision = await checkSignInThrottle(email, clientIp(headers));
         if (!decision.allowed) {
           await recordSecurityEvent("sign_in_throttled", {
-            actor: { label: email || null },
+            actor: { label: EMAIL_SHAPE.test(email) ? email : null },
             after: { retryAfterSeconds: decision.retryAfterSeconds },
             origin: auditOrigin(headers),
           });
@@ -117,10 +119,14 @@ function buildAuth(protocol: "http" | "https") {
       after: createAuthMiddleware(async (ctx) => {
         const headers = headersOf(ctx);
         if (ctx.path === "/sign-in/email") {
-          const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "");
+          const typed = String((ctx.body as { email?: unknown } | undefined)?.email ?? "");
+          // Someone who types their password into the email field must not find it in the log.
+          const email = EMAIL_SHAPE.test(typed) ? typed : "";
           const returned = ctx.context.returned;
           if (isAPIError(returned)) {
-            const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
+            const user = email
+              ? await db.user.findUnique({ where: { email }, select: { id: true, active: true } })
+              : null;
             const deactivated = returned.body?.code === "FAILED_TO_CREATE_SESSION" && user?.active === false;
             await recordSecurityEvent("sign_in_failed", {
               actor: { label: email || null },

@@ -30,6 +30,13 @@ export async function createApiToken(
   }
   const scopes = [...new Set(parsed.data.scopes)];
   const token = generateApiToken();
+  const sourceId = parsed.data.sourceId ?? null;
+  if (
+    sourceId !== null &&
+    !(await getDb().source.findUnique({ where: { id: sourceId }, select: { id: true } }))
+  ) {
+    throw new AccountInputError(`source: no source with id ${sourceId}`, "source", "not_found");
+  }
   const row = await getDb().$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: {
@@ -37,7 +44,7 @@ export async function createApiToken(
         scopes,
         tokenHash: hashApiToken(token),
         prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-        sourceId: parsed.data.sourceId ?? null,
+        sourceId,
         createdById: by.actor.userId ?? null,
       },
       select: { id: true, name: true },

@@ -222,6 +222,10 @@ describe("security", () => {
       const wrongPassword = `${user.password}-but-wrong`;
       const failed = await signInRequest(user.email, wrongPassword, { ip: "192.0.2.60" });
       const failedBody = await failed.text();
+      // The password typed into the email field by mistake.
+      const misplaced = await signInRequest(user.password, user.password, { ip: "192.0.2.60" });
+      expect(misplaced.status).toBe(400);
+      const misplacedBody = await misplaced.text();
       const sessionToken = decodeURIComponent(cookieHeaderFrom(ok).split("=")[1] ?? "").split(".")[0] ?? "";
       expect(sessionToken.length).toBeGreaterThan(20);
       const sessionBody = await (await getSession(cookieHeaderFrom(ok))).text();
@@ -249,6 +253,7 @@ describe("security", () => {
           logs: captured.join("\n"),
           okBody,
           failedBody,
+          misplacedBody,
           sessionBody,
           whoami,
           tokenList,

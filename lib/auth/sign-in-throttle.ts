@@ -23,7 +23,7 @@ export async function checkSignInThrottle(email: string, ip: string | null): Pro
       select: { createdAt: true },
     });
   const [byEmail, byIp] = await Promise.all([
-    failures({ actorLabel: email }, SIGN_IN_LIMITS.perEmail),
+    email ? failures({ actorLabel: email }, SIGN_IN_LIMITS.perEmail) : Promise.resolve([]),
     ip ? failures({ ip }, SIGN_IN_LIMITS.perIp) : Promise.resolve([]),
   ]);
   const blockedUntil = (rows: { createdAt: Date }[], limit: number): number => {

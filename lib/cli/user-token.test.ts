@@ -108,6 +108,11 @@ describe("raqib user / raqib token", () => {
     expect(bad.stderr).toMatch(/--scope: 'admin' is not one of ingest, classify, export/);
     const noName = await runCli(["token", "create", "--scope", "export"], { env });
     expect(noName.stderr).toMatch(/--name is required/);
+    const noSource = await runCli(
+      ["token", "create", "--scope", "ingest", "--name", "y", "--source", "999"],
+      { env },
+    );
+    expect(noSource.stderr).toMatch(/source: no source with id 999/);
     expect(
       await getDb().auditEvent.count({ where: { action: { in: ["token_created", "token_revoked"] } } }),
     ).toBe(2);

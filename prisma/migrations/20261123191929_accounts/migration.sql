@@ -149,6 +149,9 @@ CREATE INDEX "audit_event_action_created_at_idx" ON "audit_event"("action", "cre
 CREATE INDEX "audit_event_actor_user_id_created_at_idx" ON "audit_event"("actor_user_id", "created_at");
 
 -- CreateIndex
+CREATE INDEX "audit_event_actor_token_id_created_at_idx" ON "audit_event"("actor_token_id", "created_at");
+
+-- CreateIndex
 CREATE INDEX "audit_event_action_actor_label_created_at_idx" ON "audit_event"("action", "actor_label", "created_at");
 
 -- CreateIndex
@@ -164,7 +167,13 @@ ALTER TABLE "session" ADD CONSTRAINT "session_user_id_fkey" FOREIGN KEY ("user_i
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "api_token" ADD CONSTRAINT "api_token_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "source"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "api_token" ADD CONSTRAINT "api_token_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_actor_token_id_fkey" FOREIGN KEY ("actor_token_id") REFERENCES "api_token"("id") ON DELETE SET NULL ON UPDATE CASCADE;
