@@ -35,7 +35,11 @@ const auditEventSelect = {
 
 export type AuditEventRow = Omit<Prisma.AuditEventGetPayload<{ select: typeof auditEventSelect }>, "id"> & {
   id: string;
+  /** The target as people know it: a user's email, a token's name; null when it is gone or not ours. */
+  targetLabel: string | null;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Security events, newest first, filtered by event, actor (email or label, partial) and day range (UTC). */
 export async function listAuditEvents(
@@ -62,5 +66,28 @@ export async function listAuditEvents(
     }),
     db.auditEvent.count({ where }),
   ]);
-  return { data: rows.map((row) => ({ ...row, id: row.id.toString() })), count, page: filter.page, pageSize };
+  const ids = (type: string) => [
+    ...new Set(rows.filter((r) => r.targetType === type && r.targetId).map((r) => r.targetId as string)),
+  ];
+  const [users, tokens] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, email: true } }),
+    db.apiToken.findMany({
+      where: { id: { in: ids("api_token").filter((id) => UUID.test(id)) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const labels = new Map<string, string>([
+    ...users.map((u) => [`user:${u.id}`, u.email] as const),
+    ...tokens.map((t) => [`api_token:${t.id}`, t.name] as const),
+  ]);
+  return {
+    data: rows.map((row) => ({
+      ...row,
+      id: row.id.toString(),
+      targetLabel: labels.get(`${row.targetType}:${row.targetId}`) ?? null,
+    })),
+    count,
+    page: filter.page,
+    pageSize,
+  };
 }

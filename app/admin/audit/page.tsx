@@ -90,7 +90,15 @@ export default async function AuditPage({
                   <td>
                     <bdi>{event.actorLabel ?? "—"}</bdi>
                   </td>
-                  <td dir="ltr">{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}</td>
+                  <td>
+                    {event.targetLabel ? (
+                      <bdi>{event.targetLabel}</bdi>
+                    ) : (
+                      <span dir="ltr" className="meta">
+                        {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
+                      </span>
+                    )}
+                  </td>
                   <td dir="ltr" className="meta">
                     <bdi>{details(event.before, event.after)}</bdi>
                   </td>
