@@ -16,6 +16,7 @@ import ArticlePage from "../../app/articles/[id]/page.tsx";
 import ArticlesPage from "../../app/articles/page.tsx";
 import SignInPage from "../../app/sign-in/page.tsx";
 import { getDb } from "../db/client.ts";
+import { setLocaleAction } from "../i18n/set-locale-action.ts";
 import {
   createTestToken,
   createTestUser,
@@ -34,6 +35,8 @@ import { createUserAction } from "./create-user-action.ts";
 import type { Role } from "./permissions.ts";
 import { revokeTokenAction } from "./revoke-token-action.ts";
 import { setUserActiveAction } from "./set-user-active-action.ts";
+import { signInAction } from "./sign-in-action.ts";
+import { signOutAction } from "./sign-out-action.ts";
 
 type Who = "nobody" | Role;
 const EVERYONE: Who[] = ["nobody", "analyst", "moderator", "admin"];
@@ -250,6 +253,45 @@ describe("access matrix: every page, server action and route handler, as every r
     expect(
       (await sessionCookie({ email: user.email, password: "a-brand-new-password" })).length,
     ).toBeGreaterThan(0);
+  });
+
+  it.each(EVERYONE)("server action signInAction as %s: open to all, it checks the password", async (who) => {
+    const user = await createTestUser("analyst");
+    as(who, "/sign-in");
+    const wrong = await signInAction(
+      IDLE,
+      form({ email: user.email, password: "not-the-password", next: "/account" }),
+    );
+    expect(wrong).toMatchObject({ status: "error", fields: { email: user.email } });
+    as(who, "/sign-in");
+    const right = await outcome(() =>
+      signInAction(IDLE, form({ email: user.email, password: user.password, next: "/account" })),
+    );
+    expect(right).toBe("redirect:/account");
+    expect(await getDb().session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it.each(EVERYONE)("server action signOutAction as %s", async (who) => {
+    if (who === "nobody") {
+      as("nobody", "/articles");
+      const before = await snapshot();
+      expect(await outcome(() => signOutAction())).toBe("redirect:/sign-in");
+      expect(await snapshot()).toEqual(before);
+      return;
+    }
+    // A user of its own, so the shared sessions stay open.
+    const user = await createTestUser(who);
+    setFakeRequest({ cookie: await sessionCookie(user) });
+    expect(await outcome(() => signOutAction())).toBe("redirect:/sign-in");
+    expect(await getDb().session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await getDb().auditEvent.count({ where: { action: "sign_out", actorUserId: user.id } })).toBe(1);
+  });
+
+  it.each(EVERYONE)("server action setLocaleAction (a preference cookie, no data) as %s", async (who) => {
+    as(who);
+    const before = await snapshot();
+    expect(await outcome(() => setLocaleAction(form({ locale: "en" })))).toBe("ok");
+    expect(await snapshot()).toEqual(before);
   });
 
   // Route handlers.

@@ -44,9 +44,8 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
       const minutes = Math.max(1, Math.ceil((body.retryAfterSeconds ?? 60) / 60));
       return refused(translate(locale, "signInThrottled", { minutes }));
     }
-    if (body.code === "ACCOUNT_DEACTIVATED")
-      return { status: "error", message: translate(locale, "signInDeactivated") };
-    return { status: "error", message: translate(locale, "signInFailed") };
+    if (body.code === "ACCOUNT_DEACTIVATED") return refused(translate(locale, "signInDeactivated"));
+    return refused(translate(locale, "signInFailed"));
   }
   redirect(safeNextPath(parsed.data.next));
 }
