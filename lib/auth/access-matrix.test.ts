@@ -241,7 +241,9 @@ describe("access matrix: every page, server action and route handler, as every r
     }
     // A user of its own, so that ending its other sessions leaves the shared cookies alone.
     const user = await createTestUser(who);
-    setFakeRequest({ cookie: await sessionCookie(user), path: "/account" });
+    const elsewhere = await sessionCookie(user);
+    const here = await sessionCookie(user);
+    setFakeRequest({ cookie: here, path: "/account" });
     const state = await changePasswordAction(
       IDLE,
       form({ currentPassword: user.password, newPassword: "a-brand-new-password" }),
@@ -250,6 +252,11 @@ describe("access matrix: every page, server action and route handler, as every r
     expect(
       await getDb().auditEvent.count({ where: { action: "password_changed", actorUserId: user.id } }),
     ).toBe(1);
+    // This browser stays signed in; the user's other sessions end.
+    setFakeRequest({ cookie: here, path: "/account" });
+    expect(await outcome(() => AccountPage())).toBe("ok");
+    setFakeRequest({ cookie: elsewhere, path: "/account" });
+    expect(await outcome(() => AccountPage())).toBe("redirect:/sign-in?next=%2Faccount");
     expect(
       (await sessionCookie({ email: user.email, password: "a-brand-new-password" })).length,
     ).toBeGreaterThan(0);

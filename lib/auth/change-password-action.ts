@@ -2,6 +2,7 @@
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { getDb } from "../db/client.ts";
 import { getLocale } from "../i18n/get-locale.ts";
 import { translate } from "../i18n/messages.ts";
 import type { ActionState } from "./action-state.ts";
@@ -17,7 +18,7 @@ const changePasswordSchema = z.object({
 
 /** Any signed-in user changes their own password; their other sessions end. */
 export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  await requireUser();
+  const user = await requireUser();
   const locale = await getLocale();
   const parsed = changePasswordSchema.safeParse({
     currentPassword: formData.get("currentPassword"),
@@ -34,9 +35,13 @@ export async function changePasswordAction(_previous: ActionState, formData: For
     };
   }
   const requestHeaders = new Headers(await headers());
+  const auth = getAuth(requestProtocol(requestHeaders));
+  const current = await auth.api.getSession({ headers: requestHeaders });
   try {
-    await getAuth(requestProtocol(requestHeaders)).api.changePassword({
-      body: { ...parsed.data, revokeOtherSessions: true },
+    // better-auth's revokeOtherSessions replaces this session too, which would leave the page
+    // rendering with a cookie that no longer works; end only the others, below.
+    await auth.api.changePassword({
+      body: { ...parsed.data, revokeOtherSessions: false },
       headers: requestHeaders,
     });
   } catch (error) {
@@ -51,5 +56,8 @@ export async function changePasswordAction(_previous: ActionState, formData: For
     }
     throw error;
   }
+  await getDb().session.deleteMany({
+    where: { userId: user.id, ...(current ? { NOT: { token: current.session.token } } : {}) },
+  });
   return { status: "ok", message: translate(locale, "passwordChanged") };
 }
