@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() from next/navigation renders app/forbidden.tsx with status 403 (lib/auth/require-user.ts).
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native and stream-heavy server packages stay outside the bundle.

@@ -30,6 +30,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
+    setupFiles: ["lib/testing/auth-env.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -31,13 +31,12 @@ export function ClassifiedText({
   return (
     <>
       <p className="body" dir="auto">
-        {segments.map((segment, i) =>
+        {segments.map((segment) =>
           segment.matches.length === 0 ? (
             segment.text
           ) : (
             <mark
-              // Segments are positional: the index is their identity.
-              key={`${i}-${segment.text}`}
+              key={segment.start}
               data-category={segment.matches[0]?.category}
               data-counts={segment.matches.some(matchCounts) ? "yes" : "no"}
               title={segment.matches.map((m) => `${m.term}: ${explain(m, locale)}`).join("\n")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listArticles } from "@/lib/articles/list-articles.ts";
+import { requireUser } from "@/lib/auth/require-user.ts";
 import { formatDate, formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
 import { translate } from "@/lib/i18n/messages.ts";
@@ -7,6 +8,7 @@ import { translate } from "@/lib/i18n/messages.ts";
 export const dynamic = "force-dynamic";
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  await requireUser("comments:view");
   const { page: pageParam } = await searchParams;
   const requested = Number.parseInt(pageParam ?? "1", 10);
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;

@@ -1,4 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures.ts";
+
+// The articles pages need a signed-in user; the analyst has the least access that still reads them.
+test.beforeEach(async ({ signInAs }) => {
+  await signInAs("analyst");
+});
 
 test("the articles page lists the five seed articles with their nine comments, right to left", async ({
   page,

@@ -6,7 +6,7 @@ const m = (start: number, end: number, term = "x") => ({ term, category: "insult
 
 describe("segmentByMatches", () => {
   it("returns the whole text as one plain segment without matches", () => {
-    expect(segmentByMatches("نص عادي", [])).toEqual([{ text: "نص عادي", matches: [] }]);
+    expect(segmentByMatches("نص عادي", [])).toEqual([{ start: 0, text: "نص عادي", matches: [] }]);
   });
 
   it("splits around a match and keeps every character once", () => {
@@ -27,7 +27,9 @@ describe("segmentByMatches", () => {
   });
 
   it("ignores offsets outside the text instead of trusting them", () => {
-    expect(segmentByMatches("abc", [m(2, 10), m(-1, 1), m(2, 2)])).toEqual([{ text: "abc", matches: [] }]);
+    expect(segmentByMatches("abc", [m(2, 10), m(-1, 1), m(2, 2)])).toEqual([
+      { start: 0, text: "abc", matches: [] },
+    ]);
   });
 
   it("highlights exactly what the classifier matched, emoji before it included", () => {

@@ -1,6 +1,7 @@
 import type { ClassifierMatch } from "../classifier/index.ts";
 
-export type TextSegment = { text: string; matches: ClassifierMatch[] };
+/** A stretch of text from `start` (UTF-16 offset) and the matches that cover it. */
+export type TextSegment = { start: number; text: string; matches: ClassifierMatch[] };
 
 /**
  * Cuts a comment into plain and matched stretches for highlighting: each segment carries the
@@ -30,7 +31,7 @@ export function segmentByMatches(text: string, matches: readonly ClassifierMatch
     const covering = valid.filter((m) => m.start <= start && m.end >= end);
     const last = segments[segments.length - 1];
     if (last && last.matches.length === 0 && covering.length === 0) last.text += text.slice(start, end);
-    else segments.push({ text: text.slice(start, end), matches: covering });
+    else segments.push({ start, text: text.slice(start, end), matches: covering });
   }
   return segments;
 }

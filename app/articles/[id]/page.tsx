@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ClassifiedText } from "@/app/_components/classified-text.tsx";
 import { CommentFlags } from "@/app/_components/comment-flags.tsx";
 import { getArticle } from "@/lib/articles/get-article.ts";
+import { requireUser } from "@/lib/auth/require-user.ts";
 import { readStoredMatches } from "@/lib/comments/read-stored-matches.ts";
 import { formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
@@ -18,6 +19,7 @@ const statusKey = {
 } as const satisfies Record<string, MessageKey>;
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser("comments:view");
   const { id } = await params;
   const articleId = Number(id);
   if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();

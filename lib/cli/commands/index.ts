@@ -8,6 +8,8 @@ import { parseCommand } from "./parse.ts";
 import { reclassifyCommand } from "./reclassify.ts";
 import { devCommand, startCommand } from "./start.ts";
 import { synthCommand } from "./synth.ts";
+import { tokenCommand } from "./token.ts";
+import { userCommand } from "./user.ts";
 
 /** Every `raqib` sub-command, in the order `raqib help` lists them. */
 export const commands: Command[] = [
@@ -18,6 +20,8 @@ export const commands: Command[] = [
   classifyCommand,
   evalCommand,
   reclassifyCommand,
+  userCommand,
+  tokenCommand,
   synthCommand,
   benchCommand,
   dbDiffCommand,

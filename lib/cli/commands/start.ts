@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createDemoAccounts } from "../../auth/create-demo-accounts.ts";
+import { ensureAuthSecret } from "../../auth/ensure-auth-secret.ts";
 import { seedDemoData } from "../../demo/seed-demo-data.ts";
-import { type Env, projectRoot } from "../../paths.ts";
+import { dataDir, type Env, projectRoot } from "../../paths.ts";
 import { parseCommandArgs } from "../args.ts";
 import type { CliContext, Command } from "../command.ts";
 import { buildIfNeeded, nextBin } from "../next-build.ts";
@@ -51,7 +53,9 @@ function serverCommand(mode: "start" | "dev"): Command {
 
 Starts PostgreSQL (the embedded one unless DATABASE_URL is set), applies migrations, loads the
 demo data into an empty database, ${mode === "start" ? "builds the dashboard when its sources changed, " : ""}and serves it.
-Environment: PORT (default ${DEFAULT_PORT}), HOST (default 127.0.0.1), DATABASE_URL, RAQIB_DATA_DIR.`,
+On a first start it also creates one demo account per role and prints their passwords once.
+Environment: PORT (default ${DEFAULT_PORT}), HOST (default 127.0.0.1), DATABASE_URL, RAQIB_DATA_DIR,
+BETTER_AUTH_SECRET (default: generated into <data dir>/auth-secret), BETTER_AUTH_URL.`,
     async run(args, ctx) {
       const { values } = parseCommandArgs(mode, args, {
         port: { type: "string" },
@@ -67,13 +71,18 @@ Environment: PORT (default ${DEFAULT_PORT}), HOST (default 127.0.0.1), DATABASE_
         ctx.stdout.write(
           `Database: ${where}${database.migrations.applied.length ? ` (applied ${database.migrations.applied.length} migration(s))` : ""}\n`,
         );
-        if (!values["no-seed"]) await seedDemoData(ctx, database);
+        const authSecret = await ensureAuthSecret(ctx.env, dataDir(ctx.env));
+        if (!values["no-seed"]) {
+          await seedDemoData(ctx, database);
+          await createDemoAccounts(ctx, dataDir(ctx.env));
+        }
         if (mode === "start") await buildIfNeeded((line) => ctx.stdout.write(`${line}\n`));
         const child = spawn(process.execPath, [nextBin(), mode, "--port", String(port), "--hostname", host], {
           cwd: projectRoot,
           env: childEnv({
             ...ctx.env,
             DATABASE_URL: database.url,
+            BETTER_AUTH_SECRET: authSecret,
             NEXT_TELEMETRY_DISABLED: "1",
             PORT: String(port),
           }),
