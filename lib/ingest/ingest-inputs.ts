@@ -7,7 +7,7 @@ import type { CommentRowResult } from "./comment-row.ts";
 import { IngestError } from "./ingest-error.ts";
 import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
 import { insertComments } from "./insert-comments.ts";
-import { parseArticle } from "./parse-article.ts";
+import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import { readCsvRows } from "./parse-csv-rows.ts";
 import { readJsonlRows } from "./parse-jsonl-rows.ts";
 import { readArticleStream, readArticleText } from "./read-article-file.ts";
@@ -31,12 +31,15 @@ export interface IngestOptions {
   stdin?: AsyncIterable<Uint8Array | string>;
   stdinFormat?: InputFormat;
   onProgress?: (progress: IngestProgress) => void;
+  /** Source for articles and rows that do not name one (an HTTP token's source). */
+  defaultSource?: string;
   /** Rows per insert statement for JSONL/CSV. */
   batchSize?: number;
 }
 
 /** One input to ingest: a file on disk, or a stream (stdin, an HTTP body) with a name. */
 export type IngestInput =
+  | { kind: "articles"; name: string; articles: (ParsedArticle & { url?: string | null })[] }
   | { kind: "file"; path: string; format: InputFormat }
   | { kind: "stream"; name: string; format: InputFormat | null; bytes: AsyncIterable<Uint8Array | string> };
 
@@ -131,7 +134,7 @@ async function* prepend(
 
 /** The input's format and bytes; an article file is read by readArticleText, not streamed. */
 async function openInput(
-  input: IngestInput,
+  input: Exclude<IngestInput, { kind: "articles" }>,
 ): Promise<{ format: InputFormat; bytes: AsyncIterable<Uint8Array | string> }> {
   if (input.kind === "file") {
     return {
@@ -152,14 +155,34 @@ function inputName(input: IngestInput): string {
   return input.kind === "file" ? input.path : input.name;
 }
 
+/** The run's default source, for inputs that do not name their site (an HTTP token's source). */
+function withSource<T extends { source: string | null }>(item: T, source: string | undefined): T {
+  return source && item.source === null ? { ...item, source } : item;
+}
+
 /**
  * Ingests files, directories and streams. Article files go in one transaction each: a file that
  * fails stores nothing, and the other inputs still go in. JSONL/CSV rows go in batches: valid rows
  * are stored and every bad row is reported with its line number. Every run is an IngestRun row.
  */
 export async function ingestInputs(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const problems: IngestProblem[] = [];
+  const inputs = (await Promise.all(paths.map((p) => expand(p, options, problems, true)))).flat();
+  return ingestPrepared(inputs, problems, paths, options);
+}
+
+/**
+ * Ingests inputs that are already known (the HTTP API's request body, say), with problems
+ * found while gathering them; `described` is what the IngestRun row lists as its inputs.
+ */
+export async function ingestPrepared(
+  inputs: IngestInput[],
+  problems: IngestProblem[],
+  described: string[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
   const started = performance.now();
-  const runId = await startIngestRun(options.actor, options.via, paths);
+  const runId = await startIngestRun(options.actor, options.via, described);
   const summary: IngestSummary = {
     runId,
     files: 0,
@@ -170,8 +193,6 @@ export async function ingestInputs(paths: string[], options: IngestOptions): Pro
     errors: [],
     seconds: 0,
   };
-  const problems: IngestProblem[] = [];
-  const inputs = (await Promise.all(paths.map((p) => expand(p, options, problems, true)))).flat();
   summary.errors.push(...problems);
   summary.rejected += problems.length;
   const cache: ArticleCache = createArticleCache();
@@ -187,11 +208,28 @@ export async function ingestInputs(paths: string[], options: IngestOptions): Pro
     const name = inputName(input);
     summary.files += 1;
     try {
+      if (input.kind === "articles") {
+        for (const parsed of input.articles) {
+          const result = await storeArticle({
+            parsed: withSource(parsed, options.defaultSource),
+            url: parsed.url ?? null,
+            rawText: null,
+            fileName: null,
+            ingestRunId: runId,
+            classify: options.classify,
+          });
+          summary.articlesAdded += result.articleAdded ? 1 : 0;
+          summary.commentsAdded += result.commentsAdded;
+          summary.duplicates += result.duplicates;
+        }
+        progress();
+        continue;
+      }
       const { format, bytes } = await openInput(input);
       if (format === "txt") {
         const rawText =
           input.kind === "file" ? await readArticleText(input.path) : await readArticleStream(bytes);
-        const parsed = parseArticle(rawText);
+        const parsed = withSource(parseArticle(rawText), options.defaultSource);
         const fileName = input.kind === "file" ? basename(input.path) : null;
         const result = await storeArticle({
           parsed,
@@ -252,7 +290,7 @@ async function ingestRows(
     context.progress();
   };
   const flush = async () => {
-    const valid = batch.flatMap((r) => ("row" in r ? [r.row] : []));
+    const valid = batch.flatMap((r) => ("row" in r ? [withSource(r.row, context.defaultSource)] : []));
     batch = [];
     const prepared = await prepareCommentRows(valid, {
       ingestRunId: context.runId,

@@ -21,7 +21,9 @@ export interface StoredArticleResult {
  */
 export async function storeArticle(input: {
   parsed: ParsedArticle;
-  rawText: string;
+  rawText: string | null;
+  /** The article's address, when the input gives one (the HTTP API's JSON articles). */
+  url?: string | null;
   fileName: string | null;
   ingestRunId: number;
   classify?: ClassifyText;
@@ -45,8 +47,8 @@ export async function storeArticle(input: {
       sourceId = source.id;
     }
     const inserted = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO article (source_id, title, body, content_hash, raw_text, file_name, ingest_run_id)
-      VALUES (${sourceId}, ${parsed.title}, ${parsed.body}, ${contentHash}, ${input.rawText}, ${input.fileName}, ${input.ingestRunId})
+      INSERT INTO article (source_id, title, body, url, content_hash, raw_text, file_name, ingest_run_id)
+      VALUES (${sourceId}, ${parsed.title}, ${parsed.body}, ${input.url ?? null}, ${contentHash}, ${input.rawText}, ${input.fileName}, ${input.ingestRunId})
       ON CONFLICT (content_hash) DO NOTHING
       RETURNING id`;
     const articleId = inserted[0]?.id;
