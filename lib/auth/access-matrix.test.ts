@@ -7,6 +7,8 @@ vi.mock("next/cache", async () => (await import("../testing/fake-next.ts")).next
 
 import AccountPage from "../../app/account/page.tsx";
 import AuditPage from "../../app/admin/audit/page.tsx";
+import IngestRunPage from "../../app/admin/ingest/[id]/page.tsx";
+import IngestRunsPage from "../../app/admin/ingest/page.tsx";
 import TokensPage from "../../app/admin/tokens/page.tsx";
 import UsersPage from "../../app/admin/users/page.tsx";
 import { GET as authGet, POST as authPost } from "../../app/api/auth/[...all]/route.ts";
@@ -109,6 +111,23 @@ describe("access matrix: every page, server action and route handler, as every r
       path: "/admin/audit?action=sign_in",
       allowed: ADMIN,
       render: () => AuditPage({ searchParams: Promise.resolve({ action: "sign_in" }) }),
+    },
+    {
+      name: "/admin/ingest",
+      path: "/admin/ingest",
+      allowed: ADMIN,
+      render: () => IngestRunsPage({ searchParams: Promise.resolve({ status: "succeeded" }) }),
+    },
+    {
+      name: "/admin/ingest/[id]",
+      path: "/admin/ingest/1",
+      allowed: ADMIN,
+      render: async () => {
+        const run = await getDb().ingestRun.create({
+          data: { actor: "test", via: "cli", inputs: ["x.txt"] },
+        });
+        return IngestRunPage({ params: Promise.resolve({ id: String(run.id) }) });
+      },
     },
   ];
 
