@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Identity of ingested content, so that importing the same dump twice stores nothing twice.
@@ -21,10 +21,9 @@ const NEEDS_NFKC = /[^\t\n\r\u0020-\u007e\u0600-\u0652\u0656-\u0674\u0679-\u06ff
 const MESSY_SPACE = /[^\S ]| {2}/;
 
 function sha256Hex(parts: string[]): string {
-  const hash = createHash("sha256");
   // A separator no normalised field can contain keeps ("ab","c") apart from ("a","bc").
-  hash.update(parts.join("\u0000"), "utf8");
-  return hash.digest("hex");
+  // crypto.hash is the one-shot form: about twice as fast as createHash for short inputs.
+  return hash("sha256", parts.join("\u0000"), "hex");
 }
 
 /**
