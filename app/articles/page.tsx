@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "@/app/_components/pager.tsx";
 import { listArticles } from "@/lib/articles/list-articles.ts";
 import { requireUser } from "@/lib/auth/require-user.ts";
 import { formatDate, formatNumber } from "@/lib/i18n/format.ts";
@@ -15,7 +16,6 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const [locale, articles] = await Promise.all([getLocale(), listArticles(page)]);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
     translate(locale, key, params);
-  const pages = Math.max(1, Math.ceil(articles.count / articles.pageSize));
   return (
     <>
       <h1>{t("articlesTitle")}</h1>
@@ -51,13 +51,13 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t("pageOf", { page, pages })}>
-          {page > 1 && <Link href={`/articles?page=${page - 1}`}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page, pages })}</span>
-          {page < pages && <Link href={`/articles?page=${page + 1}`}>{t("next")}</Link>}
-        </nav>
-      )}
+      <Pager
+        locale={locale}
+        page={articles.page}
+        count={articles.count}
+        pageSize={articles.pageSize}
+        href={(p) => `/articles?page=${p}`}
+      />
     </>
   );
 }

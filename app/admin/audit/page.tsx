@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Pager } from "@/app/_components/pager.tsx";
 import { SECURITY_ACTIONS } from "@/lib/auth/audit.ts";
 import { auditFilterSchema, listAuditEvents } from "@/lib/auth/list-audit-events.ts";
 import { requireUser } from "@/lib/auth/require-user.ts";
@@ -27,7 +27,6 @@ export default async function AuditPage({
   const filter = auditFilterSchema.parse(await searchParams);
   const [locale, events] = await Promise.all([getLocale(), listAuditEvents(filter)]);
   const t = (key: MessageKey, params?: Record<string, number>) => translate(locale, key, params);
-  const pages = Math.max(1, Math.ceil(events.count / events.pageSize));
   const pageHref = (page: number) => {
     const query = new URLSearchParams();
     if (filter.action) query.set("action", filter.action);
@@ -111,13 +110,13 @@ export default async function AuditPage({
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t("pageOf", { page: events.page, pages })}>
-          {events.page > 1 && <Link href={pageHref(events.page - 1)}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page: events.page, pages })}</span>
-          {events.page < pages && <Link href={pageHref(events.page + 1)}>{t("next")}</Link>}
-        </nav>
-      )}
+      <Pager
+        locale={locale}
+        page={events.page}
+        count={events.count}
+        pageSize={events.pageSize}
+        href={pageHref}
+      />
     </>
   );
 }

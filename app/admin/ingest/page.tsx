@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "@/app/_components/pager.tsx";
 import { requireUser } from "@/lib/auth/require-user.ts";
 import { formatDate, formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
@@ -17,7 +18,6 @@ export default async function IngestRunsPage({
   const [locale, runs] = await Promise.all([getLocale(), listIngestRuns(filter)]);
   const t = (key: MessageKey, params?: Record<string, number>) => translate(locale, key, params);
   const n = (value: number) => formatNumber(locale, value);
-  const pages = Math.max(1, Math.ceil(runs.count / runs.pageSize));
   const pageHref = (page: number) => {
     const query = new URLSearchParams();
     if (filter.status) query.set("status", filter.status);
@@ -91,13 +91,7 @@ export default async function IngestRunsPage({
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t("pageOf", { page: runs.page, pages })}>
-          {runs.page > 1 && <Link href={pageHref(runs.page - 1)}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page: runs.page, pages })}</span>
-          {runs.page < pages && <Link href={pageHref(runs.page + 1)}>{t("next")}</Link>}
-        </nav>
-      )}
+      <Pager locale={locale} page={runs.page} count={runs.count} pageSize={runs.pageSize} href={pageHref} />
     </>
   );
 }
