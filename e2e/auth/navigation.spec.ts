@@ -3,7 +3,7 @@ import { expect, test } from "../fixtures.ts";
 const expectedNav = {
   analyst: ["المقالات"],
   moderator: ["المقالات"],
-  admin: ["المقالات", "المستخدمون", "مفاتيح API", "سجل الأمان"],
+  admin: ["المقالات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
 } as const;
 
 for (const role of ["analyst", "moderator", "admin"] as const) {

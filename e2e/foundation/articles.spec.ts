@@ -50,3 +50,16 @@ test("an unknown article is a 404 page, not an error", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByText("لم يُعثر على الصفحة.")).toBeVisible();
 });
+
+test("the comment view highlights what the classifier matched and explains each flag", async ({ page }) => {
+  await page.goto("/articles");
+  await page.getByRole("link", { name: /بشّار مستعد لاقتسام السلطة/ }).click();
+  const insulting = page.getByTestId("comment").filter({ has: page.getByTestId("insult-flag") }).first();
+  await expect(insulting).toBeVisible();
+  const marks = insulting.locator("mark");
+  expect(await marks.count()).toBeGreaterThan(0);
+  // Every highlighted span is text from the comment itself, and its explanation names a category.
+  const body = await insulting.locator("p.body").innerText();
+  for (const text of await marks.allInnerTexts()) expect(body).toContain(text);
+  await expect(insulting.getByTestId("match-explanations").locator("li").first()).toContainText("—");
+});

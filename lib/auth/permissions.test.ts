@@ -30,6 +30,7 @@ describe("the permission table", () => {
       "/admin/users",
       "/admin/tokens",
       "/admin/audit",
+      "/admin/ingest",
     ]);
   });
 });
