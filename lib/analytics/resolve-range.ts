@@ -1,5 +1,12 @@
 import type { AnalyticsFilters } from "./filters.ts";
-import { addDays, addMonths, type CalendarDay, dayInZone, daysBetween, startOfDayInZone } from "./time-zone.ts";
+import {
+  addDays,
+  addMonths,
+  type CalendarDay,
+  dayInZone,
+  daysBetween,
+  startOfDayInZone,
+} from "./time-zone.ts";
 
 export type BucketUnit = "day" | "week" | "month";
 

@@ -16,7 +16,11 @@ export interface InsultRateRow {
 /** Sorts by the chosen column, largest first; ties by name so the order is stable. */
 export function sortInsultRows(rows: readonly InsultRateRow[], sort: InsultSort): InsultRateRow[] {
   const value = (row: InsultRateRow) =>
-    sort === "rate" ? (percentOf(row.insults, row.classified) ?? -1) : sort === "insults" ? row.insults : row.comments;
+    sort === "rate"
+      ? (percentOf(row.insults, row.classified) ?? -1)
+      : sort === "insults"
+        ? row.insults
+        : row.comments;
   return [...rows].sort((a, b) => value(b) - value(a) || (a.name ?? "").localeCompare(b.name ?? ""));
 }
 
@@ -33,7 +37,8 @@ export function shapeInsultRates(
   const name = (row: InsultRateRow) => row.name ?? (by === "source" ? t("unknownSource") : `#${row.id}`);
   const scope = (row: InsultRateRow) =>
     row.id === null ? {} : by === "source" ? { source: row.id } : { article: row.id };
-  const insultHref = (row: InsultRateRow) => queueHref({ ...ctx.base, ...period, ...scope(row), insult: true });
+  const insultHref = (row: InsultRateRow) =>
+    queueHref({ ...ctx.base, ...period, ...scope(row), insult: true });
   return {
     type: "bar",
     labels: sorted.map(name),
@@ -52,7 +57,13 @@ export function shapeInsultRates(
     categoryAxis: by === "source" ? t("source") : t("article"),
     percent: true,
     table: {
-      columns: [by === "source" ? t("source") : t("article"), t("comments"), t("classified"), t("insults"), t("insultRate")],
+      columns: [
+        by === "source" ? t("source") : t("article"),
+        t("comments"),
+        t("classified"),
+        t("insults"),
+        t("insultRate"),
+      ],
       rows: sorted.map((row) => [
         name(row),
         row.comments,

@@ -72,7 +72,12 @@ export function shapeLexiconCategories(
     type: "bar",
     labels: sorted.map((row) => categoryLabel(row.category)),
     datasets: [
-      { label: t("matches"), data: sorted.map((row) => row.matches), colour: OKABE_ITO.reddishPurple, kind: "bar" },
+      {
+        label: t("matches"),
+        data: sorted.map((row) => row.matches),
+        colour: OKABE_ITO.reddishPurple,
+        kind: "bar",
+      },
     ],
     stacked: false,
     horizontal: true,

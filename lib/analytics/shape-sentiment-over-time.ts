@@ -48,14 +48,22 @@ export function shapeSentimentOverTime(
   const columns = [t("period"), t("positive"), t("neutral"), t("negative"), t("currentTotal")];
   if (previous) columns.push(t("previousTotal"));
   const tableRows = rows.map((row, i) => {
-    const cells: (string | number | null)[] = [labels[i] ?? "", row.positive, row.neutral, row.negative, total(row)];
+    const cells: (string | number | null)[] = [
+      labels[i] ?? "",
+      row.positive,
+      row.neutral,
+      row.negative,
+      total(row),
+    ];
     if (previousTotals) cells.push(previousTotals[i] ?? null);
     return cells;
   });
   const tableHrefs = rows.map((row) => {
     const links: (string | null)[] = [
       null,
-      ...SENTIMENTS.map((sentiment) => queueHref({ ...ctx.base, from: row.startsAt, to: row.endsAt, sentiment })),
+      ...SENTIMENTS.map((sentiment) =>
+        queueHref({ ...ctx.base, from: row.startsAt, to: row.endsAt, sentiment }),
+      ),
       queueHref({ ...ctx.base, from: row.startsAt, to: row.endsAt }),
     ];
     if (previous) links.push(null);

@@ -4,7 +4,8 @@ import type { Locale } from "./messages.ts";
 export const analyticsMessages = {
   ar: {
     title: "التحليلات",
-    intro: "مشاعر القرّاء ومواقفهم والتعليقات المسيئة بحسب المصدر والمقال والزمن. تاريخ التعليق هو وقت نشره إن عُرف، وإلا وقت إدخاله.",
+    intro:
+      "مشاعر القرّاء ومواقفهم والتعليقات المسيئة بحسب المصدر والمقال والزمن. تاريخ التعليق هو وقت نشره إن عُرف، وإلا وقت إدخاله.",
     filters: "عوامل التصفية",
     range: "المدة",
     rangeToday: "اليوم",
@@ -81,7 +82,8 @@ export const analyticsMessages = {
   },
   en: {
     title: "Analytics",
-    intro: "How readers feel, which side they take and how often they insult, by source, article and time. A comment's date is when it was posted where known, else when it was ingested.",
+    intro:
+      "How readers feel, which side they take and how often they insult, by source, article and time. A comment's date is when it was posted where known, else when it was ingested.",
     filters: "Filters",
     range: "Range",
     rangeToday: "Today",
@@ -100,7 +102,8 @@ export const analyticsMessages = {
     labels: "Labels",
     labelsClassifier: "Classifier",
     labelsHuman: "Moderators",
-    labelsHumanUnavailable: "Moderator labels are not available yet: they appear here once the moderation workspace is enabled.",
+    labelsHumanUnavailable:
+      "Moderator labels are not available yet: they appear here once the moderation workspace is enabled.",
     apply: "Apply",
     reset: "Reset",
     compare: "Compare with the previous period",
