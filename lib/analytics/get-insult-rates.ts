@@ -18,14 +18,12 @@ const ORDER_SQL: Record<InsultSort, Prisma.Sql> = {
 /**
  * Comments, classified comments and insults per source and for the top articles by the chosen
  * sort, in one query: comments are counted per article first, then rolled up to sources.
+ * The SQL of `getInsultRates`, exported for the benchmark's EXPLAIN.
  */
-export async function getInsultRates(
-  filters: AnalyticsFilters,
-  period: Period | null,
-): Promise<{ bySource: InsultRateRow[]; byArticle: InsultRateRow[] }> {
+export function insultRatesSql(filters: AnalyticsFilters, period: Period | null): Prisma.Sql {
   const scope = commentScope(filters, period);
   const order = ORDER_SQL[filters.insultSort];
-  const sql = Prisma.sql`
+  return Prisma.sql`
     WITH per_article AS (
       SELECT c.article_id,
         count(*)::int AS comments,
@@ -46,6 +44,13 @@ export async function getInsultRates(
     (SELECT 'source' AS kind, * FROM by_source ORDER BY ${order} LIMIT ${TOP_SOURCES})
     UNION ALL
     (SELECT 'article' AS kind, * FROM by_article ORDER BY ${order} LIMIT ${TOP_ARTICLES})`;
+}
+
+export async function getInsultRates(
+  filters: AnalyticsFilters,
+  period: Period | null,
+): Promise<{ bySource: InsultRateRow[]; byArticle: InsultRateRow[] }> {
+  const sql = insultRatesSql(filters, period);
   const rows = await getDb().$queryRaw<(InsultRateRow & { kind: "source" | "article" })[]>(sql);
   const strip = ({ kind: _kind, ...row }: InsultRateRow & { kind: string }): InsultRateRow => row;
   return {

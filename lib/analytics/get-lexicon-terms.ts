@@ -24,15 +24,13 @@ interface TermRow {
 /**
  * The most frequent counted lexicon matches (suppressed matches — negated, quoted, reported,
  * literal — left out) and the totals per category, in one query.
+ * The SQL of `getLexiconTerms`, exported for the benchmark's EXPLAIN.
  */
-export async function getLexiconTerms(
-  filters: AnalyticsFilters,
-  period: Period | null,
-): Promise<{ terms: LexiconTermRow[]; categories: LexiconCategoryRow[] }> {
+export function lexiconTermsSql(filters: AnalyticsFilters, period: Period | null): Prisma.Sql {
   const scope = commentScope(filters, period);
   const categories = Prisma.join(CHARTED_CATEGORIES.map((category) => Prisma.sql`${category}`));
   const suppressing = Prisma.join(SUPPRESSING_RULES.map((rule) => Prisma.sql`${rule}`));
-  const sql = Prisma.sql`
+  return Prisma.sql`
     WITH m AS MATERIALIZED (
       SELECT c.id, c.insult, e->>'term' AS term, e->>'category' AS category
       FROM comment c ${scope.join}
@@ -46,6 +44,13 @@ export async function getLexiconTerms(
      FROM m GROUP BY term, category ORDER BY matches DESC, term LIMIT ${TOP_TERMS})
     UNION ALL
     (SELECT 'category', NULL, category, count(*)::int, count(DISTINCT id)::int, 0 FROM m GROUP BY category)`;
+}
+
+export async function getLexiconTerms(
+  filters: AnalyticsFilters,
+  period: Period | null,
+): Promise<{ terms: LexiconTermRow[]; categories: LexiconCategoryRow[] }> {
+  const sql = lexiconTermsSql(filters, period);
   const rows = await getDb().$queryRaw<TermRow[]>(sql);
   return {
     terms: rows

@@ -12,15 +12,16 @@ import type { AnalyticsFilters } from "./filters.ts";
 import type { BucketUnit, Period } from "./resolve-range.ts";
 import type { SentimentBucketRow } from "./shape-sentiment-over-time.ts";
 
-/** Classified comments per sentiment and time bucket in the user's zone, empty buckets as zeros. */
-export async function getSentimentOverTime(
+/** Classified comments per sentiment and time bucket in the user's zone, empty buckets as zeros. * The SQL of `getSentimentOverTime`, exported for the benchmark's EXPLAIN.
+ */
+export function sentimentOverTimeSql(
   filters: AnalyticsFilters,
   period: Period | null,
   unit: BucketUnit,
   timeZone: string,
-): Promise<SentimentBucketRow[]> {
+): Prisma.Sql {
   const scope = commentScope(filters, period);
-  const sql = Prisma.sql`
+  return Prisma.sql`
     WITH counts AS (
       SELECT ${localBucketSql(unit, timeZone)} AS bucket,
         count(*) FILTER (WHERE c.sentiment = 'positive')::int AS positive,
@@ -37,5 +38,14 @@ export async function getSentimentOverTime(
     FROM span CROSS JOIN LATERAL generate_series(span.first, span.last, ${intervalSql(unit)}) AS s(bucket)
     LEFT JOIN counts ON counts.bucket = s.bucket
     ORDER BY s.bucket`;
+}
+
+export async function getSentimentOverTime(
+  filters: AnalyticsFilters,
+  period: Period | null,
+  unit: BucketUnit,
+  timeZone: string,
+): Promise<SentimentBucketRow[]> {
+  const sql = sentimentOverTimeSql(filters, period, unit, timeZone);
   return getDb().$queryRaw<SentimentBucketRow[]>(sql);
 }

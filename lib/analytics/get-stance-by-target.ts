@@ -27,16 +27,17 @@ interface StanceRow {
 /**
  * Favor/against counts per stance target, both per time bucket (every bucket, zeros included)
  * and per source, in one query over the comments that take a side.
+ * The SQL of `getStanceByTarget`, exported for the benchmark's EXPLAIN.
  */
-export async function getStanceByTarget(
+export function stanceByTargetSql(
   filters: AnalyticsFilters,
   period: Period | null,
   unit: BucketUnit,
   timeZone: string,
-): Promise<{ overTime: StanceBucketRow[]; bySource: StanceSourceRow[] }> {
+): Prisma.Sql {
   const scope = commentScope(filters, period, { alwaysJoinArticle: true });
   const targets = Prisma.join(STANCE_TARGETS.map((target) => Prisma.sql`${target}`));
-  const sql = Prisma.sql`
+  return Prisma.sql`
     WITH sides AS MATERIALIZED (
       SELECT ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target, st.value AS side
       FROM comment c ${scope.join}
@@ -60,6 +61,15 @@ export async function getStanceByTarget(
     FROM sides LEFT JOIN source src ON src.id = sides.source_id
     GROUP BY sides.source_id, src.name, sides.target
     ORDER BY grouping DESC, sort_bucket, "sourceName", target`;
+}
+
+export async function getStanceByTarget(
+  filters: AnalyticsFilters,
+  period: Period | null,
+  unit: BucketUnit,
+  timeZone: string,
+): Promise<{ overTime: StanceBucketRow[]; bySource: StanceSourceRow[] }> {
+  const sql = stanceByTargetSql(filters, period, unit, timeZone);
   const rows = await getDb().$queryRaw<StanceRow[]>(sql);
   const overTime: StanceBucketRow[] = [];
   const bySource: StanceSourceRow[] = [];
