@@ -3,7 +3,7 @@ import { expect, test } from "../fixtures.ts";
 const expectedNav = {
   analyst: ["المقالات", "التحليلات"],
   moderator: ["المقالات", "التحليلات"],
-  admin: ["المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان"],
+  admin: ["المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
 } as const;
 
 for (const role of ["analyst", "moderator", "admin"] as const) {

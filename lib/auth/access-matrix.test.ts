@@ -6,6 +6,7 @@ vi.mock("next/headers.js", async () => (await import("../testing/fake-next.ts"))
 vi.mock("next/cache", async () => (await import("../testing/fake-next.ts")).nextCache);
 
 import AccountPage from "../../app/account/page.tsx";
+import AnalyticsPage from "../../app/analytics/page.tsx";
 import AuditPage from "../../app/admin/audit/page.tsx";
 import IngestRunPage from "../../app/admin/ingest/[id]/page.tsx";
 import IngestRunsPage from "../../app/admin/ingest/page.tsx";
@@ -104,6 +105,12 @@ describe("access matrix: every page, server action and route handler, as every r
       render: () => ArticlePage({ params: Promise.resolve({ id: String(articleId) }) }),
     },
     { name: "/account", path: "/account", allowed: SIGNED_IN, render: () => AccountPage() },
+    {
+      name: "/analytics",
+      path: "/analytics?range=7d",
+      allowed: SIGNED_IN,
+      render: () => AnalyticsPage({ searchParams: Promise.resolve({ range: "7d" }) }),
+    },
     { name: "/admin/users", path: "/admin/users", allowed: ADMIN, render: () => UsersPage() },
     { name: "/admin/tokens", path: "/admin/tokens", allowed: ADMIN, render: () => TokensPage() },
     {
