@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Download, Locator, Page } from "@playwright/test";
+import type { Download, Locator } from "@playwright/test";
 import { expect, test } from "../fixtures.ts";
 
 // The e2e server loads the five seed articles with nine comments, ingested at start-up and
@@ -22,7 +22,7 @@ async function tableTotals(card: Locator): Promise<number[]> {
   return cells.map((text) => Number(text.replace(/[^\d]/g, "")));
 }
 
-async function clickFirstPoint(page: Page, card: Locator): Promise<void> {
+async function clickFirstPoint(card: Locator): Promise<void> {
   const canvas = card.getByTestId("chart-canvas");
   await expect(canvas).toHaveAttribute("data-points", /"x"/);
   const points = JSON.parse((await canvas.getAttribute("data-points")) ?? "[]") as { x: number; y: number }[];
@@ -82,7 +82,7 @@ test("clicking a bar opens the moderation queue filtered to exactly that bar's c
     .getByTestId("chart-table")
     .locator("tbody a")
     .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href")));
-  await clickFirstPoint(page, sentiment);
+  await clickFirstPoint(sentiment);
   await expect(page).toHaveURL(/\/moderation\?/);
   const url = new URL(page.url());
   expect(tableLinks).toContain(`${url.pathname}${url.search}`);

@@ -6,12 +6,12 @@ vi.mock("next/headers.js", async () => (await import("../testing/fake-next.ts"))
 vi.mock("next/cache", async () => (await import("../testing/fake-next.ts")).nextCache);
 
 import AccountPage from "../../app/account/page.tsx";
-import AnalyticsPage from "../../app/analytics/page.tsx";
 import AuditPage from "../../app/admin/audit/page.tsx";
 import IngestRunPage from "../../app/admin/ingest/[id]/page.tsx";
 import IngestRunsPage from "../../app/admin/ingest/page.tsx";
 import TokensPage from "../../app/admin/tokens/page.tsx";
 import UsersPage from "../../app/admin/users/page.tsx";
+import AnalyticsPage from "../../app/analytics/page.tsx";
 import { GET as authGet, POST as authPost } from "../../app/api/auth/[...all]/route.ts";
 import { GET as healthGet } from "../../app/api/health/route.ts";
 import { GET as whoamiGet } from "../../app/api/whoami/route.ts";

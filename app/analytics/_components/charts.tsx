@@ -105,6 +105,7 @@ export function InsultCharts({ filters, range, ctx, locale }: ChartProps): Promi
         {INSULT_SORTS.map((sort) => (
           <Link
             key={sort}
+            className="pill"
             href={`/analytics${analyticsQuery(filters, { insultSort: sort })}`}
             aria-current={filters.insultSort === sort ? "true" : undefined}
             scroll={false}

@@ -48,6 +48,7 @@ export function FilterBar({ filters, range, options, locale, t }: FilterBarProps
         {RANGE_PRESETS.filter((preset) => preset !== "custom").map((preset) => (
           <Link
             key={preset}
+            className="pill"
             href={href({ range: preset, from: undefined, to: undefined })}
             aria-current={filters.range === preset ? "page" : undefined}
           >
@@ -61,7 +62,7 @@ export function FilterBar({ filters, range, options, locale, t }: FilterBarProps
         ) : (
           <Link
             href={href({ compare: !filters.compare })}
-            className="compare-toggle"
+            className="pill compare-toggle"
             role="switch"
             aria-checked={filters.compare}
             data-testid="compare-toggle"
