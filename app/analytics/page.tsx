@@ -50,6 +50,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <h1>{t("title")}</h1>
       <p className="analytics-intro">{t("intro")}</p>
       <FilterBar filters={filters} range={range} options={options} locale={locale} t={t} />
+      {filters.labels === "human" && (
+        // Until the moderation workspace stores labels, every chart counts the classifier's.
+        <p className="analytics-hint" role="status">
+          {t("labelsHumanUnavailable")}
+        </p>
+      )}
       <p className="analytics-hint">{t("drillHint")}</p>
       <div className="analytics-grid">
         <Suspense fallback={loading}>
