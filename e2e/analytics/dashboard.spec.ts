@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Download, Locator } from "@playwright/test";
+import type { Download, Locator, Page } from "@playwright/test";
 import { expect, test } from "../fixtures.ts";
 
 // The e2e server loads the five seed articles with nine comments, ingested at start-up and
@@ -11,6 +11,12 @@ test.beforeEach(async ({ signInAs }) => {
 });
 
 const SEED_COMMENTS = 9;
+
+/** Opens the dashboard and waits until it has re-rendered in the browser's zone (set by cookie). */
+async function openDashboard(page: Page, query: string): Promise<void> {
+  await page.goto(`/analytics${query}`);
+  await expect(page.getByText("الأيام محسوبة بتوقيت Asia/Riyadh.")).toBeVisible();
+}
 
 async function tableTotals(card: Locator): Promise<number[]> {
   await card.locator("summary").click();
@@ -37,11 +43,9 @@ async function downloadText(download: Download): Promise<Buffer> {
 }
 
 test("the dashboard counts today's seed comments in the user's zone, right to left", async ({ page }) => {
-  await page.goto("/analytics?range=today");
+  await openDashboard(page, "?range=today");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("التحليلات");
-  // The browser's zone reaches the server through a cookie and the page re-renders in it.
-  await expect(page.getByText("الأيام محسوبة بتوقيت Asia/Riyadh.")).toBeVisible();
   const sentiment = page.getByTestId("chart-sentiment");
   await expect(sentiment.getByRole("heading", { level: 2 })).toHaveText("المشاعر عبر الزمن");
   await expect(sentiment.getByTestId("chart-canvas")).toBeVisible();
@@ -50,7 +54,7 @@ test("the dashboard counts today's seed comments in the user's zone, right to le
 });
 
 test("changing the range and toggling compare are held in the URL", async ({ page }) => {
-  await page.goto("/analytics?range=today");
+  await openDashboard(page, "?range=today");
   await page.getByTestId("range-presets").getByRole("link", { name: "٧ أيام" }).click();
   await expect(page).toHaveURL(/\/analytics\?range=7d$/);
   await expect(page.getByTestId("range-presets").getByRole("link", { name: "٧ أيام" })).toHaveAttribute(
@@ -74,7 +78,7 @@ test("changing the range and toggling compare are held in the URL", async ({ pag
 test("clicking a bar opens the moderation queue filtered to exactly that bar's comments", async ({
   page,
 }) => {
-  await page.goto("/analytics?range=today");
+  await openDashboard(page, "?range=today");
   const sentiment = page.getByTestId("chart-sentiment");
   await sentiment.locator("summary").click();
   // The table's links are the accessible form of the same drill-down.
@@ -97,7 +101,7 @@ test("clicking a bar opens the moderation queue filtered to exactly that bar's c
 });
 
 test("a chart downloads as CSV (UTF-8 with BOM, the table's numbers) and as PNG", async ({ page }) => {
-  await page.goto("/analytics?range=today");
+  await openDashboard(page, "?range=today");
   const sentiment = page.getByTestId("chart-sentiment");
   await expect(sentiment.getByTestId("chart-canvas")).toBeVisible();
 
@@ -124,7 +128,7 @@ test("a chart downloads as CSV (UTF-8 with BOM, the table's numbers) and as PNG"
 });
 
 test("a range without comments says why each chart is empty", async ({ page }) => {
-  await page.goto("/analytics?range=custom&from=2001-01-01&to=2001-01-05");
+  await openDashboard(page, "?range=custom&from=2001-01-01&to=2001-01-05");
   await expect(page.getByTestId("chart-sentiment").getByTestId("chart-empty")).toHaveText(
     "لا تعليقات مصنّفة تطابق عوامل التصفية في هذه المدة.",
   );
