@@ -1,9 +1,9 @@
 import { expect, test } from "../fixtures.ts";
 
 const expectedNav = {
-  analyst: ["المقالات"],
-  moderator: ["المقالات"],
-  admin: ["المقالات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
+  analyst: ["المقالات", "التحليلات"],
+  moderator: ["المقالات", "التحليلات"],
+  admin: ["المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
 } as const;
 
 for (const role of ["analyst", "moderator", "admin"] as const) {

@@ -11,6 +11,7 @@ import IngestRunPage from "../../app/admin/ingest/[id]/page.tsx";
 import IngestRunsPage from "../../app/admin/ingest/page.tsx";
 import TokensPage from "../../app/admin/tokens/page.tsx";
 import UsersPage from "../../app/admin/users/page.tsx";
+import AnalyticsPage from "../../app/analytics/page.tsx";
 import { GET as authGet, POST as authPost } from "../../app/api/auth/[...all]/route.ts";
 import { GET as healthGet } from "../../app/api/health/route.ts";
 import { GET as whoamiGet } from "../../app/api/whoami/route.ts";
@@ -104,6 +105,12 @@ describe("access matrix: every page, server action and route handler, as every r
       render: () => ArticlePage({ params: Promise.resolve({ id: String(articleId) }) }),
     },
     { name: "/account", path: "/account", allowed: SIGNED_IN, render: () => AccountPage() },
+    {
+      name: "/analytics",
+      path: "/analytics?range=7d",
+      allowed: SIGNED_IN,
+      render: () => AnalyticsPage({ searchParams: Promise.resolve({ range: "7d" }) }),
+    },
     { name: "/admin/users", path: "/admin/users", allowed: ADMIN, render: () => UsersPage() },
     { name: "/admin/tokens", path: "/admin/tokens", allowed: ADMIN, render: () => TokensPage() },
     {

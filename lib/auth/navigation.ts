@@ -13,6 +13,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/articles", label: "navArticles", permission: "comments:view" },
+  { href: "/analytics", label: "navAnalytics", permission: "charts:view" },
   { href: "/admin/users", label: "navUsers", permission: "users:manage" },
   { href: "/admin/tokens", label: "navTokens", permission: "users:manage" },
   { href: "/admin/audit", label: "navAudit", permission: "users:manage" },

@@ -1,0 +1,51 @@
+import "server-only";
+import { getDb } from "../db/client.ts";
+import { Prisma } from "../db/generated/client.ts";
+import {
+  bucketBoundsSql,
+  bucketSpanSql,
+  commentScope,
+  intervalSql,
+  localBucketSql,
+} from "./comment-scope-sql.ts";
+import type { AnalyticsFilters } from "./filters.ts";
+import type { BucketUnit, Period } from "./resolve-range.ts";
+import type { SentimentBucketRow } from "./shape-sentiment-over-time.ts";
+
+/** Classified comments per sentiment and time bucket in the user's zone, empty buckets as zeros. * The SQL of `getSentimentOverTime`, exported for the benchmark's EXPLAIN.
+ */
+export function sentimentOverTimeSql(
+  filters: AnalyticsFilters,
+  period: Period | null,
+  unit: BucketUnit,
+  timeZone: string,
+): Prisma.Sql {
+  const scope = commentScope(filters, period);
+  return Prisma.sql`
+    WITH counts AS (
+      SELECT ${localBucketSql(unit, timeZone)} AS bucket,
+        count(*) FILTER (WHERE c.sentiment = 'positive')::int AS positive,
+        count(*) FILTER (WHERE c.sentiment = 'neutral')::int AS neutral,
+        count(*) FILTER (WHERE c.sentiment = 'negative')::int AS negative
+      FROM comment c ${scope.join}
+      WHERE ${scope.where}
+      GROUP BY 1
+    ), span AS (${bucketSpanSql(period, unit, timeZone)})
+    SELECT ${bucketBoundsSql(Prisma.sql`s.bucket`, period, unit, timeZone)},
+      coalesce(counts.positive, 0) AS positive,
+      coalesce(counts.neutral, 0) AS neutral,
+      coalesce(counts.negative, 0) AS negative
+    FROM span CROSS JOIN LATERAL generate_series(span.first, span.last, ${intervalSql(unit)}) AS s(bucket)
+    LEFT JOIN counts ON counts.bucket = s.bucket
+    ORDER BY s.bucket`;
+}
+
+export async function getSentimentOverTime(
+  filters: AnalyticsFilters,
+  period: Period | null,
+  unit: BucketUnit,
+  timeZone: string,
+): Promise<SentimentBucketRow[]> {
+  const sql = sentimentOverTimeSql(filters, period, unit, timeZone);
+  return getDb().$queryRaw<SentimentBucketRow[]>(sql);
+}
