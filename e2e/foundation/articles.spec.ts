@@ -54,7 +54,10 @@ test("an unknown article is a 404 page, not an error", async ({ page }) => {
 test("the comment view highlights what the classifier matched and explains each flag", async ({ page }) => {
   await page.goto("/articles");
   await page.getByRole("link", { name: /بشّار مستعد لاقتسام السلطة/ }).click();
-  const insulting = page.getByTestId("comment").filter({ has: page.getByTestId("insult-flag") }).first();
+  const insulting = page
+    .getByTestId("comment")
+    .filter({ has: page.getByTestId("insult-flag") })
+    .first();
   await expect(insulting).toBeVisible();
   const marks = insulting.locator("mark");
   expect(await marks.count()).toBeGreaterThan(0);
