@@ -47,6 +47,32 @@ function filterBit(hash: number, length: number): number {
   return Math.imul(hash + length, 0x85ebca6b) >>> (32 - FILTER_BITS);
 }
 
+/**
+ * A bit filter over (hash, length) pairs, sized for `expected` keys at about one bit set in
+ * eight. False positives only cost a lookup that finds nothing; there are no false negatives.
+ */
+export class CodeFilter {
+  readonly bits: Uint32Array;
+  readonly shift: number;
+
+  constructor(expected: number) {
+    let log = 15;
+    while (1 << log < expected * 8 && log < 26) log++;
+    this.bits = new Uint32Array((1 << log) >>> 5);
+    this.shift = 32 - log;
+  }
+
+  add(hash: number, length: number): void {
+    const bit = Math.imul(hash + length, 0x85ebca6b) >>> this.shift;
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+
+  has(hash: number, length: number): boolean {
+    const bit = Math.imul(hash + length, 0x85ebca6b) >>> this.shift;
+    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
+}
+
 export class CodeTable<V> {
   /**
    * One bit per (hash, length) pair, checked before the table: most tokens are not lexicon

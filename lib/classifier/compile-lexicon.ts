@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
-import { ARABIC_SUFFIXES, ARABIZI_SUFFIXES, LATIN_SUFFIXES } from "./affixes.ts";
-import { CodeTable, hashString } from "./code-table.ts";
+import {
+  ARABIC_PREFIXES,
+  ARABIC_SUFFIXES,
+  ARABIZI_PREFIXES,
+  ARABIZI_SUFFIXES,
+  LATIN_SUFFIXES,
+} from "./affixes.ts";
+import { CodeFilter, CodeTable, hashString, MAX_KEY_LENGTH, POWERS } from "./code-table.ts";
 import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
@@ -77,6 +83,34 @@ export interface CompiledLexicon {
   entries: LexiconEntry[];
   /** Every surface form (stem + suffix) and phrase start, keyed by normalised code units. */
   table: CodeTable<LookupSlot>;
+  /**
+   * Every token that can find something in the table, as written or after a proclitic: each key,
+   * and each proclitic + key. Most tokens are not lexicon words; one check here spares them the
+   * lookup of every proclitic reading.
+   */
+  tokenFilter: CodeFilter;
+}
+
+/** The filter of every key and every proclitic + key that matchTokens could look up. */
+function tokenFilterFor(keys: Iterable<string>, count: number): CodeFilter {
+  const arabic = ARABIC_PREFIXES.map((p) => ({ hash: hashString(p), length: p.length }));
+  const arabizi = ARABIZI_PREFIXES.map((p) => ({ hash: hashString(p), length: p.length }));
+  const filter = new CodeFilter(count * (1 + arabic.length));
+  for (const key of keys) {
+    const hash = hashString(key);
+    filter.add(hash, key.length);
+    // Stems of fewer than two letters are never looked up after a proclitic.
+    if (key.length < 2) continue;
+    const first = key.charCodeAt(0);
+    // Keys hold letters of one script; a token of the other script never strips these prefixes.
+    const prefixes = first >= 0x0600 && first <= 0x06ff ? arabic : first < 0x80 ? arabizi : [];
+    for (const prefix of prefixes) {
+      const length = prefix.length + key.length;
+      if (length > MAX_KEY_LENGTH) continue;
+      filter.add((Math.imul(prefix.hash, POWERS[key.length] as number) + hash) | 0, length);
+    }
+  }
+  return filter;
 }
 
 export interface LexiconFile {
@@ -249,5 +283,5 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   }
   const table = new CodeTable<LookupSlot>(slots.size);
   for (const [key, slot] of slots) table.upsert(key, () => slot);
-  return { version, entries, table };
+  return { version, entries, table, tokenFilter: tokenFilterFor(slots.keys(), slots.size) };
 }

@@ -1,5 +1,5 @@
 import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
-import { MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
+import { hashCodes, MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
 import type {
   CompiledEntry,
   CompiledLexicon,
@@ -321,6 +321,7 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
   if (pass.intensifiers.length > 0) pass.intensifiers.length = 0;
   if (pass.exceptionSpans.length > 0) pass.exceptionSpans.length = 0;
   if (pass.contextSentences.length > 0) pass.contextSentences.length = 0;
+  const tokenFilter = lexicon.tokenFilter;
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.codeStart[i] as number;
     const end = tokens.codeEnd[i] as number;
@@ -329,14 +330,18 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
     readingCount = 0;
     bestPhrase = undefined;
     bestPhraseVocative = false;
-    lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
+    // Most tokens are in no lexicon form, with or without a proclitic: one filter check says so.
+    if (tokenFilter.has(tokens.hash[i] as number, end - start))
+      lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
     if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
       const found = doubles(codes, start, end);
       if (found !== 0) {
         const length = collapseInto(codes, start, end);
-        suffixHashes(collapsed, 0, length, suffixHash);
-        lookupToken(lexicon, collapsed, 0, length, kind, true, tokens, i);
-        if (found === 2) keepAbusiveReadings();
+        if (tokenFilter.has(hashCodes(collapsed, 0, length), length)) {
+          suffixHashes(collapsed, 0, length, suffixHash);
+          lookupToken(lexicon, collapsed, 0, length, kind, true, tokens, i);
+          if (found === 2) keepAbusiveReadings();
+        }
       }
     }
     if (readingCount === 0 && !bestPhrase) continue;
