@@ -170,8 +170,23 @@ const MENTION_SCARE = 2;
 const MENTION_REPORTED = 4;
 const MENTION_DISTANCED = 8;
 
+function targetIndex(target: StanceTarget): number {
+  switch (target) {
+    case "russia":
+      return 0;
+    case "usa":
+      return 1;
+    case "syrian_government":
+      return 2;
+    default:
+      return 3;
+  }
+}
+if (STANCE_TARGETS.some((target, index) => targetIndex(target) !== index))
+  throw new Error("decide.ts: targetIndex disagrees with STANCE_TARGETS");
+
 function addStance(target: StanceTarget, value: number): void {
-  const index = STANCE_TARGETS.indexOf(target);
+  const index = targetIndex(target);
   stanceSum[index] = (stanceSum[index] as number) + value;
   stanceSeen[index] = 1;
 }
@@ -212,8 +227,10 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   let abuseCount = 0;
   let mentionCount = 0;
   sentimentCount = 0;
-  stanceSum.fill(0);
-  stanceSeen.fill(0);
+  for (let index = 0; index < STANCE_TARGETS.length; index++) {
+    stanceSum[index] = 0;
+    stanceSeen[index] = 0;
+  }
 
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h] as Hit;

@@ -119,7 +119,7 @@ function phraseMatches(
 }
 
 function consider(
-  slot: LookupSlot | undefined,
+  slot: LookupSlot,
   codes: Uint16Array,
   tokens: ScannedTokens,
   at: number,
@@ -127,7 +127,6 @@ function consider(
   latinPrefix: boolean,
   vocative: boolean,
 ): void {
-  if (!slot) return;
   const phrases =
     slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
   if (phrases) {
@@ -143,7 +142,9 @@ function consider(
   }
   const word = slot.word;
   if (!word) return;
-  for (const entry of word.entries) {
+  const entries = word.entries;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as CompiledEntry;
     // Stripping is only allowed for rows that permit it: exact rows match the bare word only,
     // and Latin prefixes (ya, el, w) only apply to Arabizi rows.
     if ((prefixLength > 0 && entry.exact) || (latinPrefix && !entry.arabizi)) continue;
@@ -183,7 +184,8 @@ function lookupToken(
   const length = end - start;
   const table = lexicon.table;
   const whole = fromCollapsed ? (suffixHash[0] as number) : (tokens.hash[at] as number);
-  consider(table.lookup(whole, codes, start, length), tokens.codes, tokens, at, 0, false, false);
+  const slot = table.lookup(whole, codes, start, length);
+  if (slot) consider(slot, tokens.codes, tokens, at, 0, false, false);
   const first = codes[start] as number;
   let candidates: Prefix[] | undefined;
   if (kind === KIND_ARABIC) candidates = ARABIC_BY_FIRST[(first - ARABIC_BASE) & 0xff];
@@ -201,8 +203,8 @@ function lookupToken(
     }
     if (!same) continue;
     const hash = fromCollapsed ? (suffixHash[p] as number) : suffixHashOf(tokens, at, p);
-    const slot = table.lookup(hash, codes, start + p, length - p);
-    consider(slot, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
+    const stem = table.lookup(hash, codes, start + p, length - p);
+    if (stem) consider(stem, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
   }
 }
 
