@@ -202,11 +202,24 @@ export function scanText(original: string): ScannedTokens {
       ((openKind === KIND_ARABIC && m >= 0x0621 && m <= 0x064a) ||
         (openKind === KIND_LATIN && ((m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))))
     ) {
+      // The rest of the word's plain letters in a tight loop: no other state changes there.
+      const arabic = openKind === KIND_ARABIC;
+      let j = i;
+      for (;;) {
+        codes[cl++] = m;
+        h = (Math.imul(h, BASE) + m) | 0;
+        last = m;
+        if (++j >= n) break;
+        m = MAP[original.charCodeAt(j)] as number;
+        if (
+          m === last ||
+          !(arabic ? m >= 0x0621 && m <= 0x064a : (m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))
+        )
+          break;
+      }
       run = 1;
-      codes[cl++] = m;
-      h = (Math.imul(h, BASE) + m) | 0;
-      tokenOrigEnd = i + 1;
-      last = m;
+      tokenOrigEnd = j;
+      i = j - 1;
       continue;
     }
     if (m === UNKNOWN) m = computeMapping(c);
