@@ -179,6 +179,18 @@ export function scanText(original: string): ScannedTokens {
   let rawOrigEnd = scanned.origEnd;
   let rawHash = scanned.hash;
   let rawKind = scanned.kind;
+  let tokenSentence = scanned.sentence;
+  let tokenClause = scanned.clause;
+  let tokenQuote = scanned.quote;
+  // Sentences, clauses and letter counts are kept as tokens open; only a text with quotation
+  // marks, emoji or three one-letter tokens in a row (letters spaced apart) needs finishTokens'
+  // second pass, which recomputes them all.
+  let plain = true;
+  let singles = 0;
+  let sentence = 0;
+  let clause = 0;
+  let arabicLetters = 0;
+  let latinLetters = 0;
   let cl = 0; // letters written
   let raw = 0; // raw tokens closed so far; token `raw` is the open one when `open`
   let open = false;
@@ -256,6 +268,7 @@ export function scanText(original: string): ScannedTokens {
             gapLength = 0;
             gapQuotes = 0;
           }
+          plain = false;
           rawCodeStart[raw] = cl;
           rawOrigStart[raw] = i;
           rawOrigEnd[raw] = i + 2;
@@ -291,6 +304,9 @@ export function scanText(original: string): ScannedTokens {
       rawOrigEnd = scanned.origEnd;
       rawHash = scanned.hash;
       rawKind = scanned.kind;
+      tokenSentence = scanned.sentence;
+      tokenClause = scanned.clause;
+      tokenQuote = scanned.quote;
     }
     const oStart = expansion ? i : i - (m === SEP_SPACE && c >= 0xd800 && c <= 0xdbff ? 1 : 0);
     const oEnd = i + 1;
@@ -356,6 +372,20 @@ export function scanText(original: string): ScannedTokens {
         rawGap[raw] = gap;
         rawGapLength[raw] = gapLength;
         rawGapQuotes[raw] = gapQuotes;
+        if (gapQuotes !== 0) plain = false;
+        if (raw > 0) {
+          const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
+          const previousKind = rawKind[raw - 1];
+          if (previousKind === KIND_ARABIC) arabicLetters += length;
+          else if (previousKind === KIND_LATIN) latinLetters += length;
+          if (length !== 1) singles = 0;
+          else if (++singles >= 3) plain = false;
+        }
+        if (gap & GAP_SENTENCE) sentence++;
+        if (gap & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
+        tokenSentence[raw] = sentence;
+        tokenClause[raw] = clause;
+        tokenQuote[raw] = -1;
       }
       codes[cl++] = m;
       h = (Math.imul(h, BASE) + m) | 0;
@@ -369,6 +399,20 @@ export function scanText(original: string): ScannedTokens {
     rawOrigEnd[raw] = tokenOrigEnd;
     raw++;
     gapQuotes = 0;
+  }
+  if (plain && gapQuotes === 0) {
+    if (raw > 0) {
+      const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
+      const lastKind = rawKind[raw - 1];
+      if (lastKind === KIND_ARABIC) arabicLetters += length;
+      else if (lastKind === KIND_LATIN) latinLetters += length;
+      if (length === 1 && singles >= 2) return finishTokens(raw, gapQuotes);
+    }
+    scanned.count = raw;
+    scanned.quotes = [];
+    scanned.arabicLetters = arabicLetters;
+    scanned.latinLetters = latinLetters;
+    return scanned;
   }
   return finishTokens(raw, gapQuotes);
 }
