@@ -83,6 +83,10 @@ export class CodeTable<V> {
   private readonly lengths: Int32Array;
   private readonly indexes: Int32Array;
   private readonly keys: string[] = [];
+  /** The keys' code units back to back (key i at keyStart[i]), compared without string reads. */
+  private keyCodes = new Uint16Array(256);
+  private keyStart: number[] = [];
+  private keyCodesLength = 0;
   readonly values: V[] = [];
   private readonly mask: number;
 
@@ -122,6 +126,13 @@ export class CodeTable<V> {
     this.lengths[i] = key.length;
     this.indexes[i] = this.keys.length;
     this.keys.push(key);
+    if (this.keyCodesLength + key.length > this.keyCodes.length) {
+      const bigger = new Uint16Array(Math.max(this.keyCodes.length * 2, this.keyCodesLength + key.length));
+      bigger.set(this.keyCodes);
+      this.keyCodes = bigger;
+    }
+    this.keyStart.push(this.keyCodesLength);
+    for (let k = 0; k < key.length; k++) this.keyCodes[this.keyCodesLength++] = key.charCodeAt(k);
     this.values.push(value);
     return value;
   }
@@ -133,15 +144,17 @@ export class CodeTable<V> {
     let i = slotIndex(hash, length, this.mask);
     while (this.lengths[i] !== 0) {
       if (this.hashes[i] === hash && this.lengths[i] === length) {
-        const key = this.keys[this.indexes[i] as number] as string;
+        const index = this.indexes[i] as number;
+        const keyCodes = this.keyCodes;
+        const at = this.keyStart[index] as number;
         let same = true;
         for (let k = 0; k < length; k++) {
-          if (key.charCodeAt(k) !== codes[start + k]) {
+          if (keyCodes[at + k] !== codes[start + k]) {
             same = false;
             break;
           }
         }
-        if (same) return this.values[this.indexes[i] as number];
+        if (same) return this.values[index];
       }
       i = (i + 1) & this.mask;
     }
