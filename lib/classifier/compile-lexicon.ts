@@ -75,6 +75,12 @@ export interface LookupSlot {
    * of phrases, and this way only those whose next word fits are checked.
    */
   phrases?: Map<number, CompiledPhrase[]>;
+  /**
+   * The same as two parallel arrays, set once compiling is done: a short scan of int32 hashes
+   * is cheaper than a Map lookup keyed by a number that may not fit a small integer.
+   */
+  phraseHashes?: Int32Array;
+  phraseLists?: CompiledPhrase[][];
 }
 
 export interface CompiledLexicon {
@@ -128,7 +134,8 @@ function suffixesFor(entry: LexiconEntry, kind: number): readonly string[] {
 function slotFor(slots: Map<string, LookupSlot>, key: string): LookupSlot {
   let slot = slots.get(key);
   if (!slot) {
-    slot = {};
+    // Every slot gets every field, so the matcher sees one object shape.
+    slot = { word: undefined, phrases: undefined, phraseHashes: undefined, phraseLists: undefined };
     slots.set(key, slot);
   }
   return slot;
@@ -282,6 +289,12 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
     }
   }
   const table = new CodeTable<LookupSlot>(slots.size);
-  for (const [key, slot] of slots) table.upsert(key, () => slot);
+  for (const [key, slot] of slots) {
+    if (slot.phrases) {
+      slot.phraseHashes = Int32Array.from(slot.phrases.keys());
+      slot.phraseLists = [...slot.phrases.values()];
+    }
+    table.upsert(key, () => slot);
+  }
   return { version, entries, table, tokenFilter: tokenFilterFor(slots.keys(), slots.size) };
 }

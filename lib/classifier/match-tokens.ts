@@ -127,8 +127,17 @@ function consider(
   latinPrefix: boolean,
   vocative: boolean,
 ): void {
-  const phrases =
-    slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
+  let phrases: CompiledPhrase[] | undefined;
+  const phraseHashes = slot.phraseHashes;
+  if (phraseHashes !== undefined && at + 1 < tokens.count) {
+    const next = tokens.hash[at + 1] as number;
+    for (let k = 0; k < phraseHashes.length; k++) {
+      if (phraseHashes[k] === next) {
+        phrases = (slot.phraseLists as CompiledPhrase[][])[k];
+        break;
+      }
+    }
+  }
   if (phrases) {
     for (const phrase of phrases) {
       if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
