@@ -76,10 +76,12 @@ export interface LookupSlot {
    */
   phrases?: Map<number, CompiledPhrase[]>;
   /**
-   * The same as two parallel arrays, set once compiling is done: a short scan of int32 hashes
-   * is cheaper than a Map lookup keyed by a number that may not fit a small integer.
+   * The same as a small open-addressing table, set once compiling is done (cheaper than a Map
+   * keyed by numbers that may not fit a small integer): phraseHashes[slot] holds a hash,
+   * phraseIndexes[slot] its list's index in phraseLists plus one, 0 for an empty slot.
    */
   phraseHashes?: Int32Array;
+  phraseIndexes?: Int32Array;
   phraseLists?: CompiledPhrase[][];
 }
 
@@ -95,6 +97,11 @@ export interface CompiledLexicon {
    * lookup of every proclitic reading.
    */
   tokenFilter: CodeFilter;
+}
+
+/** Where a second-word hash starts its probe in a slot's phrase table of mask + 1 entries. */
+export function phraseSlot(hash: number, mask: number): number {
+  return (Math.imul(hash, 0x9e3779b1) >>> 16) & mask;
 }
 
 /** The filter of every key and every proclitic + key that matchTokens could look up. */
@@ -135,7 +142,13 @@ function slotFor(slots: Map<string, LookupSlot>, key: string): LookupSlot {
   let slot = slots.get(key);
   if (!slot) {
     // Every slot gets every field, so the matcher sees one object shape.
-    slot = { word: undefined, phrases: undefined, phraseHashes: undefined, phraseLists: undefined };
+    slot = {
+      word: undefined,
+      phrases: undefined,
+      phraseHashes: undefined,
+      phraseIndexes: undefined,
+      phraseLists: undefined,
+    };
     slots.set(key, slot);
   }
   return slot;
@@ -291,8 +304,21 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   const table = new CodeTable<LookupSlot>(slots.size);
   for (const [key, slot] of slots) {
     if (slot.phrases) {
-      slot.phraseHashes = Int32Array.from(slot.phrases.keys());
-      slot.phraseLists = [...slot.phrases.values()];
+      let size = 4;
+      while (size < slot.phrases.size * 2) size *= 2;
+      const hashes = new Int32Array(size);
+      const indexes = new Int32Array(size);
+      const lists: CompiledPhrase[][] = [];
+      for (const [hash, list] of slot.phrases) {
+        let at = phraseSlot(hash, size - 1);
+        while (indexes[at] !== 0) at = (at + 1) & (size - 1);
+        hashes[at] = hash;
+        lists.push(list);
+        indexes[at] = lists.length;
+      }
+      slot.phraseHashes = hashes;
+      slot.phraseIndexes = indexes;
+      slot.phraseLists = lists;
     }
     table.upsert(key, () => slot);
   }

@@ -8,6 +8,7 @@ import type {
   LookupSlot,
 } from "./compile-lexicon.ts";
 import * as lexiconModule from "./compile-lexicon.ts";
+import { phraseSlot } from "./compile-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
 
 // Local copies: imported bindings cost a module-record lookup on every use in hot code.
@@ -131,9 +132,11 @@ function consider(
   const phraseHashes = slot.phraseHashes;
   if (phraseHashes !== undefined && at + 1 < tokens.count) {
     const next = tokens.hash[at + 1] as number;
-    for (let k = 0; k < phraseHashes.length; k++) {
+    const indexes = slot.phraseIndexes as Int32Array;
+    const mask = phraseHashes.length - 1;
+    for (let k = phraseSlot(next, mask); indexes[k] !== 0; k = (k + 1) & mask) {
       if (phraseHashes[k] === next) {
-        phrases = (slot.phraseLists as CompiledPhrase[][])[k];
+        phrases = (slot.phraseLists as CompiledPhrase[][])[(indexes[k] as number) - 1];
         break;
       }
     }
