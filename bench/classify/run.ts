@@ -3,22 +3,55 @@
  * scoring: one pass of lexicon lookup, a speed baseline) on the same 100,000 comments, in one
  * process. Prints comments/s for both and the ratio. Not a test: figures vary by machine.
  *
- *   npx tsx bench/classify/run.ts [--count 100000] [--rounds 3]
+ *   npx tsx bench/classify/run.ts [--count 100000] [--rounds 3] [--corpus generated|osact|mixed]
+ *
+ * Corpora (both sides always get the same texts):
+ * - generated (default): news comments assembled from pieces (corpus.ts): MSA, dialects,
+ *   Arabizi, French, English and the hard cases, dense in lexicon words (4.5 matches a
+ *   comment), but with a small vocabulary (about 220 distinct words);
+ * - osact: the 7,000 real Arabic tweets of bench/data/osact2020 (dialects, emoji, @USER, URL),
+ *   repeated to the count: a real vocabulary (about 30,000 distinct words per 20,000 texts);
+ * - mixed: generated comments and OSACT tweets taken in turn.
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import Sentiment from "sentiment";
 import { classify } from "../../lib/classifier/classify.ts";
 import { defaultLexicon } from "../../lib/classifier/default-lexicon.ts";
+import { parseOsactTsv } from "../../lib/eval/osact.ts";
 import { generateComments } from "./corpus.ts";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "100000" }, rounds: { type: "string", default: "3" } },
+  options: {
+    count: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "3" },
+    corpus: { type: "string", default: "generated" },
+  },
 });
 const count = Number(values.count);
 const rounds = Number(values.rounds);
+
+function osactTweets(): string[] {
+  const file = new URL("../data/osact2020/train.tsv", import.meta.url);
+  return parseOsactTsv(readFileSync(file, "utf8"), "train.tsv").map((row) => row.text);
+}
+
+function corpusTexts(name: string | undefined): string[] {
+  if (name === "generated") return [...generateComments(count)];
+  const tweets = osactTweets();
+  if (name === "osact") return Array.from({ length: count }, (_, i) => tweets[i % tweets.length] as string);
+  if (name === "mixed") {
+    const generated = generateComments(Math.ceil(count / 2));
+    return Array.from({ length: count }, (_, i) =>
+      i % 2 === 0 ? (generated.next().value as string) : (tweets[(i >> 1) % tweets.length] as string),
+    );
+  }
+  throw new Error(`--corpus must be generated, osact or mixed, got '${name}'`);
+}
+
 // Comments arrive as JSON (JSONL, HTTP, database rows), so both sides get flat strings parsed
 // from JSON rather than the concatenated strings the generator builds.
-const comments = [...generateComments(count)].map((text) => JSON.parse(JSON.stringify(text)) as string);
+const comments = corpusTexts(values.corpus).map((text) => JSON.parse(JSON.stringify(text)) as string);
 const averageLength = comments.reduce((sum, c) => sum + c.length, 0) / comments.length;
 const lexicon = defaultLexicon();
 const sentiment = new Sentiment();
@@ -67,7 +100,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const raqib = median(raqibRates);
 const baseline = median(sentimentRates);
 console.log(
-  `${comments.length} comments (mean ${averageLength.toFixed(0)} characters), median of ${rounds} rounds, node ${process.version}`,
+  `${comments.length} ${values.corpus} comments (mean ${averageLength.toFixed(0)} characters), median of ${rounds} rounds, node ${process.version}`,
 );
 console.log(
   `raqib classify (insult + sentiment + stance + spans): ${Math.round(raqib).toLocaleString("en")} comments/s`,

@@ -109,6 +109,12 @@ describe("classify: scope rules", () => {
     expect(classify("ما هو غير حمار").insult).toBe(true);
   });
 
+  it("لا مكان (no place for) rejects rather than negates: لا مكان للمجرم", () => {
+    const result = classify("لا مكان للمجرم الارهابي بشار");
+    expect(result.insult).toBe(true);
+    expect(abusive(result).some((m) => m.rule === "negated")).toBe(false);
+  });
+
   it("ما before an elative exclaims rather than negates: ما أغباك", () => {
     expect(classify("ما أغباك").insult).toBe(true);
   });

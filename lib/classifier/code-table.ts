@@ -47,6 +47,32 @@ function filterBit(hash: number, length: number): number {
   return Math.imul(hash + length, 0x85ebca6b) >>> (32 - FILTER_BITS);
 }
 
+/**
+ * A bit filter over (hash, length) pairs, sized for `expected` keys at about one bit set in
+ * eight. False positives only cost a lookup that finds nothing; there are no false negatives.
+ */
+export class CodeFilter {
+  readonly bits: Uint32Array;
+  readonly shift: number;
+
+  constructor(expected: number) {
+    let log = 15;
+    while (1 << log < expected * 8 && log < 26) log++;
+    this.bits = new Uint32Array((1 << log) >>> 5);
+    this.shift = 32 - log;
+  }
+
+  add(hash: number, length: number): void {
+    const bit = Math.imul(hash + length, 0x85ebca6b) >>> this.shift;
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+
+  has(hash: number, length: number): boolean {
+    const bit = Math.imul(hash + length, 0x85ebca6b) >>> this.shift;
+    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
+}
+
 export class CodeTable<V> {
   /**
    * One bit per (hash, length) pair, checked before the table: most tokens are not lexicon
@@ -57,6 +83,10 @@ export class CodeTable<V> {
   private readonly lengths: Int32Array;
   private readonly indexes: Int32Array;
   private readonly keys: string[] = [];
+  /** The keys' code units back to back (key i at keyStart[i]), compared without string reads. */
+  private keyCodes = new Uint16Array(256);
+  private keyStart: number[] = [];
+  private keyCodesLength = 0;
   readonly values: V[] = [];
   private readonly mask: number;
 
@@ -96,6 +126,13 @@ export class CodeTable<V> {
     this.lengths[i] = key.length;
     this.indexes[i] = this.keys.length;
     this.keys.push(key);
+    if (this.keyCodesLength + key.length > this.keyCodes.length) {
+      const bigger = new Uint16Array(Math.max(this.keyCodes.length * 2, this.keyCodesLength + key.length));
+      bigger.set(this.keyCodes);
+      this.keyCodes = bigger;
+    }
+    this.keyStart.push(this.keyCodesLength);
+    for (let k = 0; k < key.length; k++) this.keyCodes[this.keyCodesLength++] = key.charCodeAt(k);
     this.values.push(value);
     return value;
   }
@@ -107,15 +144,17 @@ export class CodeTable<V> {
     let i = slotIndex(hash, length, this.mask);
     while (this.lengths[i] !== 0) {
       if (this.hashes[i] === hash && this.lengths[i] === length) {
-        const key = this.keys[this.indexes[i] as number] as string;
+        const index = this.indexes[i] as number;
+        const keyCodes = this.keyCodes;
+        const at = this.keyStart[index] as number;
         let same = true;
         for (let k = 0; k < length; k++) {
-          if (key.charCodeAt(k) !== codes[start + k]) {
+          if (keyCodes[at + k] !== codes[start + k]) {
             same = false;
             break;
           }
         }
-        if (same) return this.values[this.indexes[i] as number];
+        if (same) return this.values[index];
       }
       i = (i + 1) & this.mask;
     }

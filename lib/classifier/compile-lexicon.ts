@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
-import { ARABIC_SUFFIXES, ARABIZI_SUFFIXES, LATIN_SUFFIXES } from "./affixes.ts";
-import { CodeTable, hashString } from "./code-table.ts";
+import {
+  ARABIC_PREFIXES,
+  ARABIC_SUFFIXES,
+  ARABIZI_PREFIXES,
+  ARABIZI_SUFFIXES,
+  LATIN_SUFFIXES,
+} from "./affixes.ts";
+import { CodeFilter, CodeTable, hashString, MAX_KEY_LENGTH, POWERS } from "./code-table.ts";
 import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
@@ -69,6 +75,14 @@ export interface LookupSlot {
    * of phrases, and this way only those whose next word fits are checked.
    */
   phrases?: Map<number, CompiledPhrase[]>;
+  /**
+   * The same as a small open-addressing table, set once compiling is done (cheaper than a Map
+   * keyed by numbers that may not fit a small integer): phraseHashes[slot] holds a hash,
+   * phraseIndexes[slot] its list's index in phraseLists plus one, 0 for an empty slot.
+   */
+  phraseHashes?: Int32Array;
+  phraseIndexes?: Int32Array;
+  phraseLists?: CompiledPhrase[][];
 }
 
 export interface CompiledLexicon {
@@ -77,6 +91,39 @@ export interface CompiledLexicon {
   entries: LexiconEntry[];
   /** Every surface form (stem + suffix) and phrase start, keyed by normalised code units. */
   table: CodeTable<LookupSlot>;
+  /**
+   * Every token that can find something in the table, as written or after a proclitic: each key,
+   * and each proclitic + key. Most tokens are not lexicon words; one check here spares them the
+   * lookup of every proclitic reading.
+   */
+  tokenFilter: CodeFilter;
+}
+
+/** Where a second-word hash starts its probe in a slot's phrase table of mask + 1 entries. */
+export function phraseSlot(hash: number, mask: number): number {
+  return (Math.imul(hash, 0x9e3779b1) >>> 16) & mask;
+}
+
+/** The filter of every key and every proclitic + key that matchTokens could look up. */
+function tokenFilterFor(keys: Iterable<string>, count: number): CodeFilter {
+  const arabic = ARABIC_PREFIXES.map((p) => ({ hash: hashString(p), length: p.length }));
+  const arabizi = ARABIZI_PREFIXES.map((p) => ({ hash: hashString(p), length: p.length }));
+  const filter = new CodeFilter(count * (1 + arabic.length));
+  for (const key of keys) {
+    const hash = hashString(key);
+    filter.add(hash, key.length);
+    // Stems of fewer than two letters are never looked up after a proclitic.
+    if (key.length < 2) continue;
+    const first = key.charCodeAt(0);
+    // Keys hold letters of one script; a token of the other script never strips these prefixes.
+    const prefixes = first >= 0x0600 && first <= 0x06ff ? arabic : first < 0x80 ? arabizi : [];
+    for (const prefix of prefixes) {
+      const length = prefix.length + key.length;
+      if (length > MAX_KEY_LENGTH) continue;
+      filter.add((Math.imul(prefix.hash, POWERS[key.length] as number) + hash) | 0, length);
+    }
+  }
+  return filter;
 }
 
 export interface LexiconFile {
@@ -94,7 +141,14 @@ function suffixesFor(entry: LexiconEntry, kind: number): readonly string[] {
 function slotFor(slots: Map<string, LookupSlot>, key: string): LookupSlot {
   let slot = slots.get(key);
   if (!slot) {
-    slot = {};
+    // Every slot gets every field, so the matcher sees one object shape.
+    slot = {
+      word: undefined,
+      phrases: undefined,
+      phraseHashes: undefined,
+      phraseIndexes: undefined,
+      phraseLists: undefined,
+    };
     slots.set(key, slot);
   }
   return slot;
@@ -248,6 +302,25 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
     }
   }
   const table = new CodeTable<LookupSlot>(slots.size);
-  for (const [key, slot] of slots) table.upsert(key, () => slot);
-  return { version, entries, table };
+  for (const [key, slot] of slots) {
+    if (slot.phrases) {
+      let size = 4;
+      while (size < slot.phrases.size * 2) size *= 2;
+      const hashes = new Int32Array(size);
+      const indexes = new Int32Array(size);
+      const lists: CompiledPhrase[][] = [];
+      for (const [hash, list] of slot.phrases) {
+        let at = phraseSlot(hash, size - 1);
+        while (indexes[at] !== 0) at = (at + 1) & (size - 1);
+        hashes[at] = hash;
+        lists.push(list);
+        indexes[at] = lists.length;
+      }
+      slot.phraseHashes = hashes;
+      slot.phraseIndexes = indexes;
+      slot.phraseLists = lists;
+    }
+    table.upsert(key, () => slot);
+  }
+  return { version, entries, table, tokenFilter: tokenFilterFor(slots.keys(), slots.size) };
 }

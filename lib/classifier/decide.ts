@@ -1,8 +1,10 @@
-import type { Hit, MatchPass } from "./match-tokens.ts";
+import type { CompiledEntry } from "./compile-lexicon.ts";
+import type { Hit, Intensifier, MatchPass, Negator } from "./match-tokens.ts";
 import type { ScannedTokens } from "./scan.ts";
 import {
   type ClassifierMatch,
   type LexiconCategory,
+  type LexiconEntry,
   type MatchRule,
   type SentimentLabel,
   STANCE_TARGETS,
@@ -80,34 +82,42 @@ function isRestriction(codes: Uint16Array, tokens: ScannedTokens, negator: numbe
   return false;
 }
 
-interface Scope {
-  quoted: boolean;
-  scare: boolean;
-  reported: boolean;
-  distanced: boolean;
-  negated: boolean;
-  vocative: boolean;
-  literal: boolean;
+// The scope of the hit being decided, in module variables rather than an object per hit. Code
+// here avoids closures and per-call helper objects: under tsx (keepNames) every closure created
+// per call also costs a __name call, and a comment has only a handful of hits anyway.
+let scopeQuoted = false;
+let scopeScare = false;
+let scopeReported = false;
+let scopeDistanced = false;
+let scopeNegated = false;
+let scopeVocative = false;
+
+function isNegatorIndexBefore(negators: Negator[], n: number): boolean {
+  for (let k = 0; k < negators.length; k++) {
+    const index = (negators[k] as Negator).index;
+    if (index < n && n - index <= 2) return true;
+  }
+  return false;
 }
 
-function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: MatchPass): Scope {
+function setScope(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: MatchPass): void {
   const first = hit.first;
   const clause = tokens.clause[first];
   const sentence = tokens.sentence[first];
   const quoteIndex = tokens.quote[first] as number;
   const quote = quoteIndex >= 0 ? tokens.quotes[quoteIndex] : undefined;
-  const quoted = quote !== undefined;
-  const scare = quote !== undefined && quote.end - quote.first <= SCARE_QUOTE_TOKENS;
-  let reported = false;
+  scopeQuoted = quote !== undefined;
+  scopeScare = quote !== undefined && quote.end - quote.first <= SCARE_QUOTE_TOKENS;
+  scopeReported = false;
   if (pass.reporting.length > 0) {
     const reporter = within(pass.reporting, first - REPORTING_WINDOW, first - 1);
-    reported = reporter >= 0 && tokens.sentence[reporter] === sentence;
+    scopeReported = reporter >= 0 && tokens.sentence[reporter] === sentence;
   }
-  let distanced = false;
+  scopeDistanced = false;
   if (pass.distancing.length > 0) {
     const before = within(pass.distancing, first - DISTANCING_WINDOW, first - 1);
     const after = within(pass.distancing, hit.last + 1, hit.last + 1);
-    distanced =
+    scopeDistanced =
       (before >= 0 && tokens.clause[before] === clause) || (after >= 0 && tokens.clause[after] === clause);
   }
   let vocative = hit.vocativePrefix;
@@ -115,28 +125,88 @@ function scopeOf(hit: Hit, codes: Uint16Array, tokens: ScannedTokens, pass: Matc
     const vocativeAt = within(pass.vocatives, first - VOCATIVE_WINDOW, first - 1);
     vocative = vocativeAt >= 0 && tokens.clause[vocativeAt] === clause;
   }
+  scopeVocative = vocative;
   let negated = false;
-  for (const { index: n, reach } of pass.negators) {
-    if (n >= first || first - n > reach || tokens.clause[n] !== clause) continue;
+  const negators = pass.negators;
+  for (let k = 0; k < negators.length; k++) {
+    const negator = negators[k] as Negator;
+    const n = negator.index;
+    if (n >= first || first - n > negator.reach || tokens.clause[n] !== clause) continue;
     // غير after another negator is "except" (ما هو غير حمار), not a negation of its own.
-    if (
-      isToken(codes, tokens, n, GHAYR) &&
-      pass.negators.some((other) => other.index < n && n - other.index <= 2)
-    )
-      continue;
+    if (isToken(codes, tokens, n, GHAYR) && isNegatorIndexBefore(negators, n)) continue;
     if (isExclamation(codes, tokens, n, first) || isRestriction(codes, tokens, n, first)) continue;
     // "لا يا حمار" (no, you donkey) is not negated: the vocative starts a new address.
     if (within(pass.vocatives, n + 1, first - 1) < 0) negated = true;
   }
-  return { quoted, scare, reported, distanced, negated, vocative, literal: false };
+  scopeNegated = negated;
 }
 
 /** A word with a literal sense in a literal context (farm, حمار وحشي), unless someone is addressed. */
 function isLiteral(hit: Hit, tokens: ScannedTokens, pass: MatchPass, vocative: boolean): boolean {
   if (vocative) return false;
   if (pass.contextSentences.includes(tokens.sentence[hit.first] as number)) return true;
-  for (const [from, to] of pass.exceptionSpans) if (from <= hit.last && to >= hit.first) return true;
+  const spans = pass.exceptionSpans;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k] as [number, number];
+    if (span[0] <= hit.last && span[1] >= hit.first) return true;
+  }
   return false;
+}
+
+// Per-comment working state, reused from call to call.
+const stanceSum = new Float64Array(STANCE_TARGETS.length);
+const stanceSeen = new Uint8Array(STANCE_TARGETS.length);
+const abuseTerms: string[] = [];
+const abuseWeights: number[] = [];
+const sentimentSentences: number[] = [];
+const sentimentValues: number[] = [];
+let sentimentCount = 0;
+// Named targets (entity rows), decided once the sentence sentiments are known.
+const mentionHits: Hit[] = [];
+const mentionEntries: LexiconEntry[] = [];
+let mentionScope = new Uint8Array(16);
+const MENTION_QUOTED = 1;
+const MENTION_SCARE = 2;
+const MENTION_REPORTED = 4;
+const MENTION_DISTANCED = 8;
+
+function targetIndex(target: StanceTarget): number {
+  switch (target) {
+    case "russia":
+      return 0;
+    case "usa":
+      return 1;
+    case "syrian_government":
+      return 2;
+    default:
+      return 3;
+  }
+}
+if (STANCE_TARGETS.some((target, index) => targetIndex(target) !== index))
+  throw new Error("decide.ts: targetIndex disagrees with STANCE_TARGETS");
+
+function addStance(target: StanceTarget, value: number): void {
+  const index = targetIndex(target);
+  stanceSum[index] = (stanceSum[index] as number) + value;
+  stanceSeen[index] = 1;
+}
+
+function sentenceSentiment(sentence: number): number {
+  for (let k = 0; k < sentimentCount; k++)
+    if (sentimentSentences[k] === sentence) return sentimentValues[k] as number;
+  return 0;
+}
+
+function addSentimentAt(sentence: number, value: number): void {
+  for (let k = 0; k < sentimentCount; k++) {
+    if (sentimentSentences[k] === sentence) {
+      sentimentValues[k] = (sentimentValues[k] as number) + value;
+      return;
+    }
+  }
+  sentimentSentences[sentimentCount] = sentence;
+  sentimentValues[sentimentCount] = value;
+  sentimentCount++;
 }
 
 /**
@@ -146,82 +216,69 @@ function isLiteral(hit: Hit, tokens: ScannedTokens, pass: MatchPass, vocative: b
  * (farm, zoo, حمار وحشي) cancels words marked literal unless someone is addressed (يا …);
  * scare quotes and "so-called" flip a stance naming.
  */
-const NOTHING: Decision = {
-  insultScore: 0,
-  sentimentScore: 0,
-  sentiment: "neutral",
-  stance: {},
-  matches: [],
-};
-
 export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
-  if (pass.hits.length === 0) return { ...NOTHING, stance: {}, matches: [] };
+  const hits = pass.hits;
+  if (hits.length === 0)
+    return { insultScore: 0, sentimentScore: 0, sentiment: "neutral", stance: {}, matches: [] };
   const matches: ClassifierMatch[] = [];
-  // Small parallel arrays rather than Maps: a comment has a handful of hits.
-  const abuseTerms: string[] = [];
-  const abuseWeights: number[] = [];
+  const origStart = tokens.origStart;
+  const origEnd = tokens.origEnd;
   let sentimentSum = 0;
-  const sentimentSentences: number[] = [];
-  const sentimentValues: number[] = [];
-  const stanceSum = [0, 0, 0, 0];
-  const stanceSeen = [false, false, false, false];
-  const mentions: { hit: Hit; target: StanceTarget; weight: number; scope: Scope; term: string }[] = [];
-  const addStance = (target: StanceTarget, value: number) => {
-    const index = STANCE_TARGETS.indexOf(target);
-    stanceSum[index] = (stanceSum[index] as number) + value;
-    stanceSeen[index] = true;
-  };
-  const sentenceSentiment = (sentence: number) => {
-    const index = sentimentSentences.indexOf(sentence);
-    return index < 0 ? 0 : (sentimentValues[index] as number);
-  };
+  let abuseCount = 0;
+  let mentionCount = 0;
+  sentimentCount = 0;
+  for (let index = 0; index < STANCE_TARGETS.length; index++) {
+    stanceSum[index] = 0;
+    stanceSeen[index] = 0;
+  }
 
-  const spanOf = (hit: Hit) => ({
-    start: tokens.origStart[hit.first] as number,
-    end: tokens.origEnd[hit.last] as number,
-  });
-  const addSentiment = (hit: Hit, value: number) => {
-    sentimentSum += value;
-    const sentence = tokens.sentence[hit.first] as number;
-    const index = sentimentSentences.indexOf(sentence);
-    if (index < 0) {
-      sentimentSentences.push(sentence);
-      sentimentValues.push(value);
-    } else sentimentValues[index] = (sentimentValues[index] as number) + value;
-  };
-
-  for (const hit of pass.hits) {
-    const span = spanOf(hit);
-    const scope = scopeOf(hit, tokens.codes, tokens, pass);
-    for (const compiled of hit.entries) {
-      const { entry } = compiled;
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h] as Hit;
+    const start = origStart[hit.first] as number;
+    const end = origEnd[hit.last] as number;
+    setScope(hit, tokens.codes, tokens, pass);
+    const entries = hit.entries;
+    for (let e = 0; e < entries.length; e++) {
+      const compiled = entries[e] as CompiledEntry;
+      const entry = compiled.entry;
       const category = entry.category;
       if (compiled.abusive) {
         let rule: MatchRule | undefined;
-        if (scope.quoted) rule = "quoted";
-        else if (scope.reported || scope.distanced) rule = "reported";
-        else if (scope.negated) rule = "negated";
-        else if (compiled.literal && isLiteral(hit, tokens, pass, scope.vocative)) rule = "literal";
-        else if (scope.vocative) rule = "vocative";
-        matches.push(match(entry.term, category, span, rule));
+        if (scopeQuoted) rule = "quoted";
+        else if (scopeReported || scopeDistanced) rule = "reported";
+        else if (scopeNegated) rule = "negated";
+        else if (compiled.literal && isLiteral(hit, tokens, pass, scopeVocative)) rule = "literal";
+        else if (scopeVocative) rule = "vocative";
+        matches.push(match(entry.term, category, start, end, rule, undefined, undefined));
         if (rule && rule !== "vocative") continue;
-        const weight = Math.min(0.99, entry.weight * (scope.vocative ? VOCATIVE_BOOST : 1));
+        const weight = Math.min(0.99, entry.weight * (scopeVocative ? VOCATIVE_BOOST : 1));
         // Repeating one word is not more evidence: each term counts once, at its strongest.
-        const known = abuseTerms.indexOf(entry.term);
+        let known = -1;
+        for (let k = 0; k < abuseCount; k++) {
+          if (abuseTerms[k] === entry.term) {
+            known = k;
+            break;
+          }
+        }
         if (known < 0) {
-          abuseTerms.push(entry.term);
-          abuseWeights.push(weight);
+          abuseTerms[abuseCount] = entry.term;
+          abuseWeights[abuseCount] = weight;
+          abuseCount++;
         } else abuseWeights[known] = Math.max(abuseWeights[known] as number, weight);
-        addSentiment(hit, -ABUSE_SENTIMENT * entry.weight);
+        const value = -ABUSE_SENTIMENT * entry.weight;
+        sentimentSum += value;
+        addSentimentAt(tokens.sentence[hit.first] as number, value);
       } else if (category === "positive" || category === "negative") {
         let rule: MatchRule | undefined;
-        if (scope.quoted) rule = "quoted";
-        else if (scope.reported) rule = "reported";
-        else if (scope.negated) rule = "negated";
-        matches.push(match(entry.term, category, span, rule));
+        if (scopeQuoted) rule = "quoted";
+        else if (scopeReported) rule = "reported";
+        else if (scopeNegated) rule = "negated";
+        matches.push(match(entry.term, category, start, end, rule, undefined, undefined));
         if (rule === "quoted" || rule === "reported") continue;
         let value = category === "positive" ? entry.weight : -entry.weight;
-        for (const intensifier of pass.intensifiers) {
+        const intensifiers = pass.intensifiers;
+        for (let k = 0; k < intensifiers.length; k++) {
+          const intensifier = intensifiers[k] as Intensifier;
           const near =
             (intensifier.index < hit.first && hit.first - intensifier.index <= INTENSIFIER_WINDOW) ||
             (intensifier.index > hit.last && intensifier.index - hit.last <= INTENSIFIER_WINDOW);
@@ -230,47 +287,87 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
           }
         }
         if (rule === "negated") value *= category === "positive" ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-        addSentiment(hit, value);
+        sentimentSum += value;
+        addSentimentAt(tokens.sentence[hit.first] as number, value);
       } else if (category === "stance" && entry.target && entry.side) {
         let side: StanceSide = entry.side;
         let rule: MatchRule | undefined;
-        if (scope.reported) rule = "reported";
-        else if (scope.quoted && !scope.scare) rule = "quoted";
-        else if (scope.negated) rule = "negated";
-        else if (scope.scare) rule = "scare-quotes";
-        else if (scope.distanced) rule = "so-called";
+        if (scopeReported) rule = "reported";
+        else if (scopeQuoted && !scopeScare) rule = "quoted";
+        else if (scopeNegated) rule = "negated";
+        else if (scopeScare) rule = "scare-quotes";
+        else if (scopeDistanced) rule = "so-called";
         if (rule === "scare-quotes" || rule === "so-called") side = side === "favor" ? "against" : "favor";
-        matches.push(match(entry.term, category, span, rule, entry.target, side));
+        matches.push(match(entry.term, category, start, end, rule, entry.target, side));
         if (rule === "reported" || rule === "quoted" || rule === "negated") continue;
         const signed = side === "favor" ? entry.weight : -entry.weight;
         addStance(entry.target, signed);
         sentimentSum += signed * STANCE_SENTIMENT;
       } else if (category === "entity" && entry.target) {
-        mentions.push({ hit, target: entry.target, weight: entry.weight, scope, term: entry.term });
+        if (mentionCount >= mentionScope.length) {
+          const bigger = new Uint8Array(mentionScope.length * 2);
+          bigger.set(mentionScope);
+          mentionScope = bigger;
+        }
+        mentionHits[mentionCount] = hit;
+        mentionEntries[mentionCount] = entry;
+        mentionScope[mentionCount] =
+          (scopeQuoted ? MENTION_QUOTED : 0) |
+          (scopeScare ? MENTION_SCARE : 0) |
+          (scopeReported ? MENTION_REPORTED : 0) |
+          (scopeDistanced ? MENTION_DISTANCED : 0);
+        mentionCount++;
       }
     }
   }
 
   // A named target takes the sentiment of its sentence: "بوتين مجرم" is against Russia.
-  for (const mention of mentions) {
+  for (let k = 0; k < mentionCount; k++) {
+    const hit = mentionHits[k] as Hit;
+    const entry = mentionEntries[k] as LexiconEntry;
+    const target = entry.target as StanceTarget;
+    const scope = mentionScope[k] as number;
+    const scare = (scope & MENTION_SCARE) !== 0;
+    const reported = (scope & MENTION_REPORTED) !== 0;
+    const distanced = (scope & MENTION_DISTANCED) !== 0;
     // Scare quotes or "so-called" around a party's name deny it: ما يسمى "المعارضة المعتدلة".
-    if ((mention.scope.scare && !mention.scope.reported) || mention.scope.distanced) {
-      const rule: MatchRule = mention.scope.scare ? "scare-quotes" : "so-called";
-      addStance(mention.target, -mention.weight * DENIED_NAME);
-      matches.push(match(mention.term, "entity", spanOf(mention.hit), rule, mention.target, "against"));
+    if ((scare && !reported) || distanced) {
+      const rule: MatchRule = scare ? "scare-quotes" : "so-called";
+      addStance(target, -entry.weight * DENIED_NAME);
+      matches.push(
+        match(
+          entry.term,
+          "entity",
+          origStart[hit.first] as number,
+          origEnd[hit.last] as number,
+          rule,
+          target,
+          "against",
+        ),
+      );
       continue;
     }
-    if (mention.scope.quoted || mention.scope.reported) continue;
-    const sentiment = sentenceSentiment(tokens.sentence[mention.hit.first] as number);
+    if ((scope & MENTION_QUOTED) !== 0 || reported) continue;
+    const sentiment = sentenceSentiment(tokens.sentence[hit.first] as number);
     if (Math.abs(sentiment) < SENTIMENT_THRESHOLD * 0.5) continue;
     const side: StanceSide = sentiment > 0 ? "favor" : "against";
-    const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * mention.weight * MENTION_FACTOR;
-    addStance(mention.target, signed);
-    matches.push(match(mention.term, "entity", spanOf(mention.hit), "mention", mention.target, side));
+    const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * entry.weight * MENTION_FACTOR;
+    addStance(target, signed);
+    matches.push(
+      match(
+        entry.term,
+        "entity",
+        origStart[hit.first] as number,
+        origEnd[hit.last] as number,
+        "mention",
+        target,
+        side,
+      ),
+    );
   }
 
   let notInsult = 1;
-  for (const weight of abuseWeights) notInsult *= 1 - weight;
+  for (let k = 0; k < abuseCount; k++) notInsult *= 1 - (abuseWeights[k] as number);
   const stance: Partial<Record<StanceTarget, StanceSide>> = {};
   for (let index = 0; index < STANCE_TARGETS.length; index++) {
     if (!stanceSeen[index]) continue;
@@ -285,7 +382,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
       : sentimentSum <= -SENTIMENT_THRESHOLD
         ? "negative"
         : "neutral";
-  if (!inOrder(matches)) matches.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (!inOrder(matches)) matches.sort(byPosition);
   return {
     insultScore: round(1 - notInsult),
     sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),
@@ -295,19 +392,26 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   };
 }
 
+function byPosition(a: ClassifierMatch, b: ClassifierMatch): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 function match(
   term: string,
   category: LexiconCategory,
-  span: { start: number; end: number },
+  start: number,
+  end: number,
   rule: MatchRule | undefined,
-  target?: StanceTarget,
-  side?: StanceSide,
+  target: StanceTarget | undefined,
+  side: StanceSide | undefined,
 ): ClassifierMatch {
-  const result: ClassifierMatch = target
-    ? { term, category, target, side, start: span.start, end: span.end }
-    : { term, category, start: span.start, end: span.end };
-  if (rule) result.rule = rule;
-  return result;
+  // Object literals of a fixed shape per case, keys in the order the JSON output has always had.
+  if (target) {
+    if (rule) return { term, category, target, side, start, end, rule };
+    return { term, category, target, side, start, end };
+  }
+  if (rule) return { term, category, start, end, rule };
+  return { term, category, start, end };
 }
 
 function inOrder(matches: ClassifierMatch[]): boolean {

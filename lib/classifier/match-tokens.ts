@@ -1,5 +1,5 @@
 import { ARABIC_PREFIXES, ARABIZI_PREFIXES } from "./affixes.ts";
-import { MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
+import { hashCodes, MAX_KEY_LENGTH, suffixHashes } from "./code-table.ts";
 import type {
   CompiledEntry,
   CompiledLexicon,
@@ -8,6 +8,7 @@ import type {
   LookupSlot,
 } from "./compile-lexicon.ts";
 import * as lexiconModule from "./compile-lexicon.ts";
+import { phraseSlot } from "./compile-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, KIND_SYMBOL, type ScannedTokens, suffixHashOf } from "./scan.ts";
 
 // Local copies: imported bindings cost a module-record lookup on every use in hot code.
@@ -119,7 +120,7 @@ function phraseMatches(
 }
 
 function consider(
-  slot: LookupSlot | undefined,
+  slot: LookupSlot,
   codes: Uint16Array,
   tokens: ScannedTokens,
   at: number,
@@ -127,9 +128,19 @@ function consider(
   latinPrefix: boolean,
   vocative: boolean,
 ): void {
-  if (!slot) return;
-  const phrases =
-    slot.phrases && at + 1 < tokens.count ? slot.phrases.get(tokens.hash[at + 1] as number) : undefined;
+  let phrases: CompiledPhrase[] | undefined;
+  const phraseHashes = slot.phraseHashes;
+  if (phraseHashes !== undefined && at + 1 < tokens.count) {
+    const next = tokens.hash[at + 1] as number;
+    const indexes = slot.phraseIndexes as Int32Array;
+    const mask = phraseHashes.length - 1;
+    for (let k = phraseSlot(next, mask); indexes[k] !== 0; k = (k + 1) & mask) {
+      if (phraseHashes[k] === next) {
+        phrases = (slot.phraseLists as CompiledPhrase[][])[(indexes[k] as number) - 1];
+        break;
+      }
+    }
+  }
   if (phrases) {
     for (const phrase of phrases) {
       if (bestPhrase && bestPhrase.tokens.length >= phrase.tokens.length) break;
@@ -143,7 +154,9 @@ function consider(
   }
   const word = slot.word;
   if (!word) return;
-  for (const entry of word.entries) {
+  const entries = word.entries;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as CompiledEntry;
     // Stripping is only allowed for rows that permit it: exact rows match the bare word only,
     // and Latin prefixes (ya, el, w) only apply to Arabizi rows.
     if ((prefixLength > 0 && entry.exact) || (latinPrefix && !entry.arabizi)) continue;
@@ -183,7 +196,8 @@ function lookupToken(
   const length = end - start;
   const table = lexicon.table;
   const whole = fromCollapsed ? (suffixHash[0] as number) : (tokens.hash[at] as number);
-  consider(table.lookup(whole, codes, start, length), tokens.codes, tokens, at, 0, false, false);
+  const slot = table.lookup(whole, codes, start, length);
+  if (slot) consider(slot, tokens.codes, tokens, at, 0, false, false);
   const first = codes[start] as number;
   let candidates: Prefix[] | undefined;
   if (kind === KIND_ARABIC) candidates = ARABIC_BY_FIRST[(first - ARABIC_BASE) & 0xff];
@@ -201,8 +215,8 @@ function lookupToken(
     }
     if (!same) continue;
     const hash = fromCollapsed ? (suffixHash[p] as number) : suffixHashOf(tokens, at, p);
-    const slot = table.lookup(hash, codes, start + p, length - p);
-    consider(slot, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
+    const stem = table.lookup(hash, codes, start + p, length - p);
+    if (stem) consider(stem, tokens.codes, tokens, at, p, kind === KIND_LATIN, prefix.vocative);
   }
 }
 
@@ -321,6 +335,7 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
   if (pass.intensifiers.length > 0) pass.intensifiers.length = 0;
   if (pass.exceptionSpans.length > 0) pass.exceptionSpans.length = 0;
   if (pass.contextSentences.length > 0) pass.contextSentences.length = 0;
+  const tokenFilter = lexicon.tokenFilter;
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.codeStart[i] as number;
     const end = tokens.codeEnd[i] as number;
@@ -329,14 +344,18 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
     readingCount = 0;
     bestPhrase = undefined;
     bestPhraseVocative = false;
-    lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
+    // Most tokens are in no lexicon form, with or without a proclitic: one filter check says so.
+    if (tokenFilter.has(tokens.hash[i] as number, end - start))
+      lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
     if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
       const found = doubles(codes, start, end);
       if (found !== 0) {
         const length = collapseInto(codes, start, end);
-        suffixHashes(collapsed, 0, length, suffixHash);
-        lookupToken(lexicon, collapsed, 0, length, kind, true, tokens, i);
-        if (found === 2) keepAbusiveReadings();
+        if (tokenFilter.has(hashCodes(collapsed, 0, length), length)) {
+          suffixHashes(collapsed, 0, length, suffixHash);
+          lookupToken(lexicon, collapsed, 0, length, kind, true, tokens, i);
+          if (found === 2) keepAbusiveReadings();
+        }
       }
     }
     if (readingCount === 0 && !bestPhrase) continue;

@@ -49,9 +49,14 @@ export interface QuoteSpan {
   end: number;
 }
 
-/** Hashes of the first 1..PREFIX_HASHES letters are kept per token for clitic stripping. */
-export const PREFIX_HASHES = 4;
 const BASE = 0x01000193;
+/** BASE⁻¹ mod 2³²: undoes the last step of a hash (h = h'·BASE + m, so h' = (h − m)·BASE⁻¹). */
+const INVERSE_BASE = (() => {
+  let inverse = BASE;
+  for (let k = 0; k < 5; k++) inverse = Math.imul(inverse, 2 - Math.imul(BASE, inverse));
+  return inverse;
+})();
+if (Math.imul(BASE, INVERSE_BASE) !== 1) throw new Error("scan.ts: BASE has no inverse");
 
 /**
  * Tokens of the last scanned text as parallel typed arrays, reused between calls (valid until
@@ -67,8 +72,6 @@ export interface ScannedTokens {
   origEnd: Int32Array;
   /** Polynomial hash of the token's letters (see code-table.ts). */
   hash: Int32Array;
-  /** prefixHash[t * (PREFIX_HASHES + 1) + p]: hash of the first p letters. */
-  prefixHash: Int32Array;
   kind: Uint8Array;
   sentence: Int32Array;
   clause: Int32Array;
@@ -83,7 +86,6 @@ export interface ScannedTokens {
 const GAP_SENTENCE = 1;
 const GAP_CLAUSE = 2;
 const GAP_QUOTE = 4;
-const STRIDE = PREFIX_HASHES + 1;
 
 let tokenCapacity = 0;
 let codeCapacity = 0;
@@ -101,7 +103,6 @@ const scanned: ScannedTokens = {
   origStart: new Int32Array(0),
   origEnd: new Int32Array(0),
   hash: new Int32Array(0),
-  prefixHash: new Int32Array(0),
   kind: new Uint8Array(0),
   sentence: new Int32Array(0),
   clause: new Int32Array(0),
@@ -139,7 +140,6 @@ function ensureCapacity(codesNeeded: number, tokensNeeded: number): void {
   scanned.origStart = grownInt(scanned.origStart, n);
   scanned.origEnd = grownInt(scanned.origEnd, n);
   scanned.hash = grownInt(scanned.hash, n);
-  scanned.prefixHash = grownInt(scanned.prefixHash, n * STRIDE);
   scanned.kind = grownByte(scanned.kind);
   scanned.sentence = new Int32Array(n);
   scanned.clause = new Int32Array(n);
@@ -178,15 +178,24 @@ export function scanText(original: string): ScannedTokens {
   let rawOrigStart = scanned.origStart;
   let rawOrigEnd = scanned.origEnd;
   let rawHash = scanned.hash;
-  let rawPrefix = scanned.prefixHash;
   let rawKind = scanned.kind;
+  let tokenSentence = scanned.sentence;
+  let tokenClause = scanned.clause;
+  let tokenQuote = scanned.quote;
+  // Sentences, clauses and letter counts are kept as tokens open; only a text with quotation
+  // marks, emoji or three one-letter tokens in a row (letters spaced apart) needs finishTokens'
+  // second pass, which recomputes them all.
+  let plain = true;
+  let singles = 0;
+  let sentence = 0;
+  let clause = 0;
+  let arabicLetters = 0;
+  let latinLetters = 0;
   let cl = 0; // letters written
   let raw = 0; // raw tokens closed so far; token `raw` is the open one when `open`
   let open = false;
   let openKind = 0;
   let h = 0;
-  let hashBeforeLast = 0;
-  let tokenLength = 0;
   let gap = 0;
   let gapLength = 0;
   let gapQuotes = 0;
@@ -205,14 +214,24 @@ export function scanText(original: string): ScannedTokens {
       ((openKind === KIND_ARABIC && m >= 0x0621 && m <= 0x064a) ||
         (openKind === KIND_LATIN && ((m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))))
     ) {
+      // The rest of the word's plain letters in a tight loop: no other state changes there.
+      const arabic = openKind === KIND_ARABIC;
+      let j = i;
+      for (;;) {
+        codes[cl++] = m;
+        h = (Math.imul(h, BASE) + m) | 0;
+        last = m;
+        if (++j >= n) break;
+        m = MAP[original.charCodeAt(j)] as number;
+        if (
+          m === last ||
+          !(arabic ? m >= 0x0621 && m <= 0x064a : (m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))
+        )
+          break;
+      }
       run = 1;
-      codes[cl++] = m;
-      hashBeforeLast = h;
-      h = (Math.imul(h, BASE) + m) | 0;
-      tokenLength++;
-      if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
-      tokenOrigEnd = i + 1;
-      last = m;
+      tokenOrigEnd = j;
+      i = j - 1;
       continue;
     }
     if (m === UNKNOWN) m = computeMapping(c);
@@ -249,6 +268,7 @@ export function scanText(original: string): ScannedTokens {
             gapLength = 0;
             gapQuotes = 0;
           }
+          plain = false;
           rawCodeStart[raw] = cl;
           rawOrigStart[raw] = i;
           rawOrigEnd[raw] = i + 2;
@@ -259,8 +279,7 @@ export function scanText(original: string): ScannedTokens {
           codes[cl++] = c;
           codes[cl++] = next;
           rawCodeEnd[raw] = cl;
-          rawPrefix[raw * STRIDE + 1] = c;
-          rawPrefix[raw * STRIDE + 2] = rawHash[raw] = (Math.imul(c, BASE) + next) | 0;
+          rawHash[raw] = (Math.imul(c, BASE) + next) | 0;
           raw++;
           open = false;
           gap = 0;
@@ -284,8 +303,10 @@ export function scanText(original: string): ScannedTokens {
       rawOrigStart = scanned.origStart;
       rawOrigEnd = scanned.origEnd;
       rawHash = scanned.hash;
-      rawPrefix = scanned.prefixHash;
       rawKind = scanned.kind;
+      tokenSentence = scanned.sentence;
+      tokenClause = scanned.clause;
+      tokenQuote = scanned.quote;
     }
     const oStart = expansion ? i : i - (m === SEP_SPACE && c >= 0xd800 && c <= 0xdbff ? 1 : 0);
     const oEnd = i + 1;
@@ -323,8 +344,7 @@ export function scanText(original: string): ScannedTokens {
             // Elongation: the second copy goes, the first stands for the whole run.
             if (run === 3) {
               cl--;
-              tokenLength--;
-              h = hashBeforeLast;
+              h = Math.imul(h - m, INVERSE_BASE);
             }
             tokenOrigEnd = oEnd;
             continue;
@@ -346,19 +366,29 @@ export function scanText(original: string): ScannedTokens {
         open = true;
         openKind = kind;
         h = 0;
-        tokenLength = 0;
         rawCodeStart[raw] = cl;
         rawOrigStart[raw] = oStart;
         rawKind[raw] = kind;
         rawGap[raw] = gap;
         rawGapLength[raw] = gapLength;
         rawGapQuotes[raw] = gapQuotes;
+        if (gapQuotes !== 0) plain = false;
+        if (raw > 0) {
+          const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
+          const previousKind = rawKind[raw - 1];
+          if (previousKind === KIND_ARABIC) arabicLetters += length;
+          else if (previousKind === KIND_LATIN) latinLetters += length;
+          if (length !== 1) singles = 0;
+          else if (++singles >= 3) plain = false;
+        }
+        if (gap & GAP_SENTENCE) sentence++;
+        if (gap & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
+        tokenSentence[raw] = sentence;
+        tokenClause[raw] = clause;
+        tokenQuote[raw] = -1;
       }
       codes[cl++] = m;
-      hashBeforeLast = h;
       h = (Math.imul(h, BASE) + m) | 0;
-      tokenLength++;
-      if (tokenLength <= PREFIX_HASHES) rawPrefix[raw * STRIDE + tokenLength] = h;
       tokenOrigEnd = oEnd;
       last = m;
     }
@@ -369,6 +399,20 @@ export function scanText(original: string): ScannedTokens {
     rawOrigEnd[raw] = tokenOrigEnd;
     raw++;
     gapQuotes = 0;
+  }
+  if (plain && gapQuotes === 0) {
+    if (raw > 0) {
+      const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
+      const lastKind = rawKind[raw - 1];
+      if (lastKind === KIND_ARABIC) arabicLetters += length;
+      else if (lastKind === KIND_LATIN) latinLetters += length;
+      if (length === 1 && singles >= 2) return finishTokens(raw, gapQuotes);
+    }
+    scanned.count = raw;
+    scanned.quotes = [];
+    scanned.arabicLetters = arabicLetters;
+    scanned.latinLetters = latinLetters;
+    return scanned;
   }
   return finishTokens(raw, gapQuotes);
 }
@@ -420,19 +464,13 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
       t.kind[count] = t.kind[k] as number;
       t.codeEnd[count] = t.codeEnd[last] as number;
       t.origEnd[count] = t.origEnd[last] as number;
-      if (last === k) {
-        t.hash[count] = t.hash[k] as number;
-        for (let p = 1; p <= PREFIX_HASHES; p++)
-          t.prefixHash[count * STRIDE + p] = t.prefixHash[k * STRIDE + p] as number;
-      } else {
+      if (last === k) t.hash[count] = t.hash[k] as number;
+      else {
         // One-letter tokens lie back to back in codes, so the joined word is already there.
         const start = t.codeStart[count] as number;
         const end = t.codeEnd[count] as number;
         let h = 0;
-        for (let i = start; i < end; i++) {
-          h = (Math.imul(h, BASE) + (codes[i] as number)) | 0;
-          if (i - start + 1 <= PREFIX_HASHES) t.prefixHash[count * STRIDE + (i - start + 1)] = h;
-        }
+        for (let i = start; i < end; i++) h = (Math.imul(h, BASE) + (codes[i] as number)) | 0;
         t.hash[count] = h;
         k = last;
       }
@@ -467,7 +505,10 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
 /** Hash of the token's letters after its first p letters (a clitic) are stripped. */
 export function suffixHashOf(tokens: ScannedTokens, t: number, p: number): number {
   const length = (tokens.codeEnd[t] as number) - (tokens.codeStart[t] as number);
-  const prefix = tokens.prefixHash[t * STRIDE + p] as number;
+  const codes = tokens.codes;
+  const start = tokens.codeStart[t] as number;
+  let prefix = 0;
+  for (let i = start; i < start + p; i++) prefix = (Math.imul(prefix, BASE) + (codes[i] as number)) | 0;
   return ((tokens.hash[t] as number) - Math.imul(prefix, POWERS[length - p] as number)) | 0;
 }
 
