@@ -120,7 +120,12 @@ export async function authenticateRequest(request: Request, need: AccessNeed): P
   if (refusal) return { ok: false, status: 403, message: refusal, reason: "cross_site" };
   const user = await findSessionUser(request.headers, request.url);
   if (!user) {
-    return { ok: false, status: 401, message: "not signed in (or the session has ended)", reason: "no_session" };
+    return {
+      ok: false,
+      status: 401,
+      message: "not signed in (or the session has ended)",
+      reason: "no_session",
+    };
   }
   if (need.scope && !need.permission) {
     return {
