@@ -40,7 +40,7 @@ export type AuthenticationResult =
 /** lastUsedAt is written at most once a minute per token: a busy token must not write on every call. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-function bearerToken(request: Request, allowQueryKey: boolean): string | null | { malformed: true } {
+export function bearerToken(request: Request, allowQueryKey: boolean): string | null | { malformed: true } {
   const header = request.headers.get("authorization");
   if (header !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,5 +1,8 @@
 import "server-only";
-import { type Actor, authenticateRequest } from "../auth/authenticate-request.ts";
+import { hashApiToken } from "../auth/api-token-hash.ts";
+import { type Actor, authenticateRequest, bearerToken } from "../auth/authenticate-request.ts";
+import { recallVerifiedToken, rememberVerifiedToken } from "../auth/verified-token-cache.ts";
+import { currentDatabaseUrl } from "../db/client.ts";
 import { PerspectiveError } from "./perspective-error.ts";
 import { takeQuota } from "./take-quota.ts";
 
@@ -11,6 +14,30 @@ export type TokenActor = Extract<Actor, { kind: "token" }>;
  * revoked token, missing scope or a browser session → 403 PERMISSION_DENIED; over quota → 429.
  */
 export async function authenticatePerspectiveRequest(request: Request): Promise<TokenActor> {
+  const actor = await verifiedActor(request);
+  const quota = takeQuota(actor.tokenId);
+  if (!quota.ok) {
+    throw new PerspectiveError(
+      429,
+      "Quota exceeded for this API key's requests per second; retry after a moment.",
+      {
+        "Retry-After": String(quota.retryAfterSeconds),
+      },
+    );
+  }
+  return actor;
+}
+
+/**
+ * The token's actor, from the short in-process memory when it was verified a moment ago: the
+ * analyze API is called once per comment, and a database round trip per call would cost more
+ * than scoring the comment.
+ */
+async function verifiedActor(request: Request): Promise<TokenActor> {
+  const token = bearerToken(request, true);
+  const cacheKey = typeof token === "string" ? `${currentDatabaseUrl()}\u0000${hashApiToken(token)}` : null;
+  const remembered = cacheKey ? recallVerifiedToken(cacheKey) : null;
+  if (remembered) return remembered;
   const result = await authenticateRequest(request, { scope: "classify", allowQueryKey: true });
   if (!result.ok) {
     switch (result.reason) {
@@ -37,13 +64,6 @@ export async function authenticatePerspectiveRequest(request: Request): Promise<
   const { actor } = result;
   if (actor.kind !== "token")
     throw new PerspectiveError(403, "This API takes an API key, not a browser session.");
-  const quota = takeQuota(actor.tokenId);
-  if (!quota.ok) {
-    throw new PerspectiveError(
-      429,
-      "Quota exceeded for this API key's requests per second; retry after a moment.",
-      { "Retry-After": String(quota.retryAfterSeconds) },
-    );
-  }
+  if (cacheKey) rememberVerifiedToken(cacheKey, actor);
   return actor;
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as apiPost } from "../../app/api/perspective/v1alpha1/[action]/route.ts";
 import { POST as rootPost } from "../../app/v1alpha1/[action]/route.ts";
+import { revokeApiToken } from "../auth/revoke-api-token.ts";
 import { getDb } from "../db/client.ts";
 import { createTestToken } from "../testing/auth-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
@@ -277,6 +278,11 @@ describe("errors in Perspective's shape", () => {
     const ingestOnly = await createTestToken(["ingest"]);
     expectError(await analyze(body, { key: ingestOnly.token }), 403, "PERMISSION_DENIED");
     expectError(await call("comments:suggestscore", body, { key: null }), 401, "UNAUTHENTICATED");
+    // A token revoked after it was used (and remembered) is refused at once.
+    const used = await createTestToken(["classify"]);
+    expect((await analyze({ ...body, doNotStore: true }, { key: used.token })).status).toBe(200);
+    await revokeApiToken(used.id, { actor: { label: "test" } });
+    expectError(await analyze(body, { key: used.token }), 403, "PERMISSION_DENIED");
     // Authorization: Bearer works as well as ?key=.
     expect((await analyze({ ...body, doNotStore: true }, { key: null, bearer: key })).status).toBe(200);
   });
