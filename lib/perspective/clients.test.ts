@@ -145,3 +145,25 @@ describe("Coral Talk's Perspective integration", () => {
     expect(row).toEqual({ body: text, abusive: true, community_id: "Coral:https://news.example" });
   });
 });
+
+describe("Discourse's Perspective plugin", () => {
+  it("its analyze body (scoreType, sessionId, no languages) is answered, and read as attributeScores.*.summaryScore.value", async () => {
+    const url = new URL("http://raqib.test/v1alpha1/comments:analyze");
+    url.searchParams.set("key", key);
+    const body = JSON.stringify({
+      comment: { text: "انتم خنازير يا روافض" },
+      doNotStore: true,
+      sessionId: "https://forum.example_42",
+      requestedAttributes: { SEVERE_TOXICITY: { scoreType: "PROBABILITY" } },
+    });
+    const { status, data } = await post(url, {
+      headers: { Accept: "*/*", "Content-Type": "application/json", "User-Agent": "Discourse/3.4.0" },
+      body,
+    });
+    expect(status).toBe(200);
+    const [score] = Object.values(data.attributeScores).map(
+      (a) => (a as { summaryScore: { value: number } }).summaryScore.value,
+    );
+    expect(score).toBeGreaterThan(0.7);
+  });
+});
