@@ -11,5 +11,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico).*)"],
+  matcher: ["/((?!api/|v1alpha1/|_next/|favicon.ico).*)"],
 };

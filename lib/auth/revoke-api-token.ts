@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../db/client.ts";
 import { type AuditActor, type AuditOrigin, recordSecurityEvent } from "./audit.ts";
 import { AccountInputError } from "./errors.ts";
+import { forgetVerifiedTokens } from "./verified-token-cache.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,4 +23,5 @@ export async function revokeApiToken(
       tx,
     );
   });
+  forgetVerifiedTokens();
 }

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import pg from "pg";
 import { createDemoAccounts } from "../../auth/create-demo-accounts.ts";
 import { ensureAuthSecret } from "../../auth/ensure-auth-secret.ts";
+import { applicationName } from "../../db/application-name.ts";
 import { seedDemoData } from "../../demo/seed-demo-data.ts";
 import { dataDir, type Env, projectRoot } from "../../paths.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -89,7 +91,19 @@ BETTER_AUTH_SECRET (default: generated into <data dir>/auth-secret), BETTER_AUTH
           stdio: ["ignore", "pipe", "pipe"],
         });
         const shown = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
-        return runNext(child, ctx, `http://${shown}:${port}`);
+        // The embedded server stops when the last raqib process lets go of it, judged by open
+        // sessions. Next's pool closes idle connections, so without a session of our own a CLI
+        // command run beside a quiet dashboard (`raqib token create`) would stop it on exit.
+        const hold = database.embedded
+          ? new pg.Client({ connectionString: database.url, application_name: applicationName("hold") })
+          : null;
+        await hold?.connect();
+        hold?.on("error", () => undefined);
+        try {
+          return await runNext(child, ctx, `http://${shown}:${port}`);
+        } finally {
+          await hold?.end().catch(() => undefined);
+        }
       });
     },
   };
