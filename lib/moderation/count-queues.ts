@@ -1,0 +1,29 @@
+import "server-only";
+import { getPool } from "../db/pool.ts";
+import { buildQueueFilter } from "./build-queue-filter.ts";
+import { QUEUES, type Queue, type QueueFilter } from "./queue-params.ts";
+
+/** Counts stop here: beyond it a queue shows "10,000+", so a count never scans a million rows. */
+export const COUNT_CAP = 10_000;
+
+export interface QueueCount {
+  count: number;
+  /** True when there are more than COUNT_CAP (count is then COUNT_CAP). */
+  capped: boolean;
+}
+
+/** How many comments each queue holds under the other filters, each counted up to COUNT_CAP. */
+export async function countQueues(filter: QueueFilter, viewerId: string): Promise<Record<Queue, QueueCount>> {
+  const params: unknown[] = [];
+  const parts = QUEUES.map((queue) => {
+    const where = buildQueueFilter({ ...filter, queue }, viewerId, params.length + 1);
+    params.push(...where.params);
+    return `(SELECT count(*)::int FROM (SELECT 1 FROM comment c WHERE ${where.sql} LIMIT ${COUNT_CAP + 1}) s) AS "${queue}"`;
+  });
+  const { rows } = await getPool().query<Record<Queue, number>>(`SELECT ${parts.join(", ")}`, params);
+  const row = rows[0];
+  if (!row) throw new Error("queue counts: the count query returned no row");
+  return Object.fromEntries(
+    QUEUES.map((q) => [q, { count: Math.min(row[q], COUNT_CAP), capped: row[q] > COUNT_CAP }]),
+  ) as Record<Queue, QueueCount>;
+}
