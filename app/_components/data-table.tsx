@@ -69,7 +69,8 @@ export function DataTable<T>({
             {group.headers.map((header) => {
               const sorted = header.column.getIsSorted();
               const label = flexRender(header.column.columnDef.header, header.getContext());
-              const text = typeof header.column.columnDef.header === "string" ? header.column.columnDef.header : "";
+              const text =
+                typeof header.column.columnDef.header === "string" ? header.column.columnDef.header : "";
               return (
                 <th
                   key={header.id}
@@ -104,7 +105,10 @@ export function DataTable<T>({
             onClick={onRowClick ? () => onRowClick(row.original) : undefined}
           >
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string } | undefined)?.className}>
+              <td
+                key={cell.id}
+                className={(cell.column.columnDef.meta as { className?: string } | undefined)?.className}
+              >
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
               </td>
             ))}

@@ -19,7 +19,15 @@ const SIDE_KEY = { favor: "sideFavor", against: "sideAgainst", none: "sideNone" 
   MessageKey
 >;
 
-function ContextList({ comments, locale, current }: { comments: ContextComment[]; locale: Locale; current?: number }) {
+function ContextList({
+  comments,
+  locale,
+  current,
+}: {
+  comments: ContextComment[];
+  locale: Locale;
+  current?: number;
+}) {
   return (
     <ol className="context-comments">
       {comments.map((c) => (
@@ -89,7 +97,8 @@ export function CommentDetailView({ comment, locale }: { comment: CommentDetail;
               })}
               {STANCE_TARGETS.filter((x) => comment.consensus.stance[x]).map((x) => (
                 <span key={x} className="badge">
-                  {targetLabels[locale][x]}: {t(SIDE_KEY[comment.consensus.stance[x] as keyof typeof SIDE_KEY])}
+                  {targetLabels[locale][x]}:{" "}
+                  {t(SIDE_KEY[comment.consensus.stance[x] as keyof typeof SIDE_KEY])}
                 </span>
               ))}
             </p>
@@ -100,7 +109,8 @@ export function CommentDetailView({ comment, locale }: { comment: CommentDetail;
                   <bdi>{l.userName}</bdi>: {t("labelInsult")} {yesNo(l.insult)} · {t("labelSentiment")}{" "}
                   {l.sentiment ? sentimentLabels[locale][l.sentiment] : t("notLabelled")} ·{" "}
                   <span className="meta">
-                    {t("classifierSaid", { value: yesNo(l.classifierInsult) })} · {formatDate(locale, l.updatedAt)}
+                    {t("classifierSaid", { value: yesNo(l.classifierInsult) })} ·{" "}
+                    {formatDate(locale, l.updatedAt)}
                   </span>
                 </li>
               ))}

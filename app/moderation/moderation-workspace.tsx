@@ -7,8 +7,8 @@ import { STANCE_TARGETS } from "@/lib/classifier/index.ts";
 import { sentimentLabels, targetLabels } from "@/lib/i18n/classifier-labels.ts";
 import { type Locale, type MessageKey, translate } from "@/lib/i18n/messages.ts";
 import type { ModerationActionResult } from "@/lib/moderation/action-result.ts";
-import { decideCommentsAction } from "@/lib/moderation/decide-comments-action.ts";
 import type { Decision } from "@/lib/moderation/decide-comments.ts";
+import { decideCommentsAction } from "@/lib/moderation/decide-comments-action.ts";
 import type { StoredLabel } from "@/lib/moderation/label-comment.ts";
 import { labelCommentAction } from "@/lib/moderation/label-comment-action.ts";
 import type { QueueRow } from "@/lib/moderation/list-queue.ts";
@@ -90,9 +90,11 @@ export function ModerationWorkspace({
   const [helpOpen, setHelpOpen] = useState(false);
   const [reasonId, setReasonId] = useState<number | null>(null);
   const [myLabel, setMyLabel] = useState<StoredLabel | null>(open?.myLabel ?? null);
-  const [openVersion, setOpenVersion] = useState<{ id: number; version: number; status: CommentStatus } | null>(
-    open ? { id: open.id, version: open.version, status: open.status } : null,
-  );
+  const [openVersion, setOpenVersion] = useState<{
+    id: number;
+    version: number;
+    status: CommentStatus;
+  } | null>(open ? { id: open.id, version: open.version, status: open.status } : null);
   const [hidden, setHidden] = useState<QueueColumn[]>(prefs.hidden);
   const tableRef = useRef<HTMLDivElement>(null);
 
@@ -100,7 +102,9 @@ export function ModerationWorkspace({
   useEffect(() => {
     setRows(serverRows);
     setActiveId((current) =>
-      current !== null && serverRows.some((r) => r.id === current) ? current : (open?.id ?? serverRows[0]?.id ?? null),
+      current !== null && serverRows.some((r) => r.id === current)
+        ? current
+        : (open?.id ?? serverRows[0]?.id ?? null),
     );
   }, [serverRows, open?.id]);
   useEffect(() => {
@@ -182,7 +186,11 @@ export function ModerationWorkspace({
       }
       let result: ModerationActionResult;
       try {
-        result = await decideCommentsAction({ decision, comments: items, escalationReasonId: decision === "escalate" ? reasonId : null });
+        result = await decideCommentsAction({
+          decision,
+          comments: items,
+          escalationReasonId: decision === "escalate" ? reasonId : null,
+        });
       } catch (error) {
         result = { status: "error", message: t("actionFailed", { reason: (error as Error).message }) };
       }
@@ -210,7 +218,11 @@ export function ModerationWorkspace({
   }, [canDecide, lastAction, applyResult, t]);
 
   const label = useCallback(
-    async (changes: { insult?: boolean | null; sentiment?: StoredLabel["sentiment"]; stance?: Record<string, "favor" | "against" | "none" | null> }) => {
+    async (changes: {
+      insult?: boolean | null;
+      sentiment?: StoredLabel["sentiment"];
+      stance?: Record<string, "favor" | "against" | "none" | null>;
+    }) => {
       if (!canDecide || !open) return;
       const before = myLabel;
       const base: StoredLabel = before ?? { insult: null, sentiment: null, stance: {} };
@@ -246,7 +258,10 @@ export function ModerationWorkspace({
     (decision: Decision) => {
       const items = [...selected].map(([id, version]) => ({ id, version }));
       if (items.length === 0) return;
-      if (items.length > (params.size ?? prefs.size) && !window.confirm(t("bulkConfirm", { action: t(decision), count: items.length })))
+      if (
+        items.length > (params.size ?? prefs.size) &&
+        !window.confirm(t("bulkConfirm", { action: t(decision), count: items.length }))
+      )
         return;
       setSelected(new Map());
       void decide(decision, items, false);
@@ -267,7 +282,13 @@ export function ModerationWorkspace({
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const el = event.target as HTMLElement | null;
-      if (el && (el.tagName === "INPUT" || el.tagName === "SELECT" || el.tagName === "TEXTAREA" || el.isContentEditable))
+      if (
+        el &&
+        (el.tagName === "INPUT" ||
+          el.tagName === "SELECT" ||
+          el.tagName === "TEXTAREA" ||
+          el.isContentEditable)
+      )
         return;
       const index = rows.findIndex((r) => r.id === (open?.id ?? activeId));
       const move = (delta: number) => {
@@ -299,7 +320,12 @@ export function ModerationWorkspace({
         case "a":
         case "r":
         case "e":
-          if (current) void decide(event.key === "a" ? "approve" : event.key === "r" ? "reject" : "escalate", [current], true);
+          if (current)
+            void decide(
+              event.key === "a" ? "approve" : event.key === "r" ? "reject" : "escalate",
+              [current],
+              true,
+            );
           break;
         case "i":
           void label({ insult: !(myLabel?.insult ?? false) });
@@ -344,7 +370,12 @@ export function ModerationWorkspace({
           {canDecide ? (
             <>
               <span data-testid="selected-count">{t("bulkSelected", { count: selected.size })}</span>
-              <button type="button" onClick={() => bulk("approve")} disabled={selected.size === 0} data-testid="bulk-approve">
+              <button
+                type="button"
+                onClick={() => bulk("approve")}
+                disabled={selected.size === 0}
+                data-testid="bulk-approve"
+              >
                 {t("bulkApprove")}
               </button>
               <button type="button" onClick={() => bulk("reject")} disabled={selected.size === 0}>
@@ -355,7 +386,10 @@ export function ModerationWorkspace({
               </button>
               <label>
                 {t("escalationReason")}{" "}
-                <select value={reasonId ?? ""} onChange={(e) => setReasonId(e.target.value ? Number(e.target.value) : null)}>
+                <select
+                  value={reasonId ?? ""}
+                  onChange={(e) => setReasonId(e.target.value ? Number(e.target.value) : null)}
+                >
                   <option value="">{t("noReason")}</option>
                   {reasons.map((r) => (
                     <option key={r.id} value={r.id}>
@@ -465,20 +499,42 @@ export function ModerationWorkspace({
         </nav>
       </section>
       {open && (
-        <aside className="detail-pane" aria-label={t("detailTitle", { id: open.id })} data-testid="comment-detail">
+        <aside
+          className="detail-pane"
+          aria-label={t("detailTitle", { id: open.id })}
+          data-testid="comment-detail"
+        >
           <button type="button" className="close" onClick={() => openComment(null)}>
             {t("closeDetail")}
           </button>
           {canDecide && (
             <div className="decide" data-testid="my-labels">
               <div className="decide-buttons">
-                <button type="button" onClick={() => { const c = target(); if (c) void decide("approve", [c], true); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const c = target();
+                    if (c) void decide("approve", [c], true);
+                  }}
+                >
                   {t("approve")} <kbd>a</kbd>
                 </button>
-                <button type="button" onClick={() => { const c = target(); if (c) void decide("reject", [c], true); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const c = target();
+                    if (c) void decide("reject", [c], true);
+                  }}
+                >
                   {t("reject")} <kbd>r</kbd>
                 </button>
-                <button type="button" onClick={() => { const c = target(); if (c) void decide("escalate", [c], true); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const c = target();
+                    if (c) void decide("escalate", [c], true);
+                  }}
+                >
                   {t("escalate")} <kbd>e</kbd>
                 </button>
               </div>
@@ -517,7 +573,11 @@ export function ModerationWorkspace({
                     <select
                       value={myLabel?.stance[target] ?? ""}
                       onChange={(e) =>
-                        void label({ stance: { [target]: (e.target.value || null) as "favor" | "against" | "none" | null } })
+                        void label({
+                          stance: {
+                            [target]: (e.target.value || null) as "favor" | "against" | "none" | null,
+                          },
+                        })
                       }
                     >
                       <option value="">{t("notLabelled")}</option>

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { cookies } from "next/headers";
-import { requireUser } from "@/lib/auth/require-user.ts";
+import Link from "next/link";
 import { can } from "@/lib/auth/permissions.ts";
+import { requireUser } from "@/lib/auth/require-user.ts";
 import { formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
 import { type MessageKey, translate } from "@/lib/i18n/messages.ts";
@@ -63,6 +63,7 @@ export default async function ModerationPage({
             <Link
               key={queue}
               href={queueHref(params, { queue, c: null })}
+              className="queue-tab"
               aria-current={params.queue === queue ? "page" : undefined}
               data-testid={`queue-${queue}`}
             >
@@ -90,7 +91,9 @@ export default async function ModerationPage({
         reasons={reasons.map((r) => ({ id: r.id, label: locale === "ar" ? r.labelAr : r.labelEn }))}
         nextHref={page.nextCursor ? queueHref(params, { after: page.nextCursor, c: null }) : null}
         prevHref={page.prevCursor ? queueHref(params, { before: page.prevCursor, c: null }) : null}
-        firstHref={params.after || params.before ? queueHref(params, { after: null, before: null, c: null }) : null}
+        firstHref={
+          params.after || params.before ? queueHref(params, { after: null, before: null, c: null }) : null
+        }
       />
     </>
   );

@@ -23,7 +23,13 @@ export function QueueFilters({
   const t = (key: MessageKey) => translate(locale, key);
   const any = <option value="">{t("filterAny")}</option>;
   return (
-    <form method="get" action="/moderation" className="filters" aria-label={t("filtersLabel")} data-testid="filters">
+    <form
+      method="get"
+      action="/moderation"
+      className="filters"
+      aria-label={t("filtersLabel")}
+      data-testid="filters"
+    >
       <input type="hidden" name="queue" value={params.queue} />
       {params.sort !== "id" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "desc" && <input type="hidden" name="dir" value={params.dir} />}
@@ -53,11 +59,25 @@ export function QueueFilters({
       </label>
       <label>
         {t("filterScoreMin")}
-        <input type="number" name="scoreMin" min={0} max={1} step={0.05} defaultValue={params.scoreMin ?? ""} />
+        <input
+          type="number"
+          name="scoreMin"
+          min={0}
+          max={1}
+          step={0.05}
+          defaultValue={params.scoreMin ?? ""}
+        />
       </label>
       <label>
         {t("filterScoreMax")}
-        <input type="number" name="scoreMax" min={0} max={1} step={0.05} defaultValue={params.scoreMax ?? ""} />
+        <input
+          type="number"
+          name="scoreMax"
+          min={0}
+          max={1}
+          step={0.05}
+          defaultValue={params.scoreMax ?? ""}
+        />
       </label>
       <label>
         {t("filterSentiment")}

@@ -184,7 +184,8 @@ export const messages = {
     decided: "تم: {action} لـ{count} تعليق.",
     undone: "تم التراجع عن {count}.",
     nothingToUndo: "لا شيء للتراجع عنه.",
-    conflict: "غيّر شخص آخر التعليق {id} قبلك: حالته الآن «{status}» (النسخة {version}){by}. لم يُكتب قرارك؛ راجع الحالة الحالية.",
+    conflict:
+      "غيّر شخص آخر التعليق {id} قبلك: حالته الآن «{status}» (النسخة {version}){by}. لم يُكتب قرارك؛ راجع الحالة الحالية.",
     conflictBy: "، قرّره {name}",
     actionFailed: "تعذّر الحفظ، وأُعيد الوضع كما كان: {reason}",
     labelSaved: "حُفظ تصنيفك.",
@@ -411,7 +412,8 @@ export const messages = {
     decided: "Done: {action} for {count} comment(s).",
     undone: "Undid {count}.",
     nothingToUndo: "Nothing to undo.",
-    conflict: "Someone else changed comment {id} first: it is now “{status}” (version {version}){by}. Your decision was not written; check its current state.",
+    conflict:
+      "Someone else changed comment {id} first: it is now “{status}” (version {version}){by}. Your decision was not written; check its current state.",
     conflictBy: ", decided by {name}",
     actionFailed: "Could not save; the change was rolled back: {reason}",
     labelSaved: "Your label is saved.",

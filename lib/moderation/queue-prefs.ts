@@ -29,9 +29,13 @@ export function parseQueuePrefs(value: string | undefined): QueuePrefs {
   if (!value) return DEFAULT_QUEUE_PREFS;
   try {
     const raw = JSON.parse(decodeURIComponent(value)) as { size?: unknown; hidden?: unknown };
-    const size = (PAGE_SIZES as readonly unknown[]).includes(raw.size) ? (raw.size as number) : DEFAULT_PAGE_SIZE;
+    const size = (PAGE_SIZES as readonly unknown[]).includes(raw.size)
+      ? (raw.size as number)
+      : DEFAULT_PAGE_SIZE;
     const hidden = Array.isArray(raw.hidden)
-      ? raw.hidden.filter((c): c is QueueColumn => (QUEUE_COLUMNS as readonly unknown[]).includes(c) && c !== "comment")
+      ? raw.hidden.filter(
+          (c): c is QueueColumn => (QUEUE_COLUMNS as readonly unknown[]).includes(c) && c !== "comment",
+        )
       : DEFAULT_QUEUE_PREFS.hidden;
     return { size, hidden };
   } catch {
