@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ClassifiedText } from "@/app/_components/classified-text.tsx";
 import { CommentFlags } from "@/app/_components/comment-flags.tsx";
-import { STANCE_TARGETS } from "@/lib/classifier/index.ts";
+import { STANCE_TARGETS } from "@/lib/classifier/types.ts";
 import { sentimentLabels, targetLabels } from "@/lib/i18n/classifier-labels.ts";
 import { formatDate, formatNumber } from "@/lib/i18n/format.ts";
 import { type Locale, type MessageKey, translate } from "@/lib/i18n/messages.ts";

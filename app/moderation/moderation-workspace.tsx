@@ -3,7 +3,7 @@ import type { SortingState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { DataTable } from "@/app/_components/data-table.tsx";
-import { STANCE_TARGETS } from "@/lib/classifier/index.ts";
+import { STANCE_TARGETS } from "@/lib/classifier/types.ts";
 import { sentimentLabels, targetLabels } from "@/lib/i18n/classifier-labels.ts";
 import { type Locale, type MessageKey, translate } from "@/lib/i18n/messages.ts";
 import type { ModerationActionResult } from "@/lib/moderation/action-result.ts";

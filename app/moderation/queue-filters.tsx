@@ -1,4 +1,4 @@
-import { STANCE_TARGETS } from "@/lib/classifier/index.ts";
+import { STANCE_TARGETS } from "@/lib/classifier/types.ts";
 import { sentimentLabels, targetLabels } from "@/lib/i18n/classifier-labels.ts";
 import { type Locale, type MessageKey, translate } from "@/lib/i18n/messages.ts";
 import { LANGUAGES, type QueueParams, STATUSES } from "@/lib/moderation/queue-params.ts";

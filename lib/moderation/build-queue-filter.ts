@@ -1,4 +1,4 @@
-import { STANCE_TARGETS } from "../classifier/index.ts";
+import { STANCE_TARGETS } from "../classifier/types.ts";
 import { LOW_CONFIDENCE_SCORE, type QueueFilter } from "./queue-params.ts";
 
 export interface SqlFragment {

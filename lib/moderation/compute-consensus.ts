@@ -1,4 +1,4 @@
-import { STANCE_TARGETS, type StanceTarget } from "../classifier/index.ts";
+import { STANCE_TARGETS, type StanceTarget } from "../classifier/types.ts";
 import type { StanceLabel, StoredLabel } from "./label-comment.ts";
 
 export interface Consensus {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClassifierMatch } from "../classifier/index.ts";
+import type { ClassifierMatch } from "../classifier/types.ts";
 import { readStoredMatches } from "../comments/read-stored-matches.ts";
 import { getDb } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";

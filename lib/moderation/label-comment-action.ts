@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actingUser } from "../auth/admin-actor.ts";
 import { requireUser } from "../auth/require-user.ts";
-import { STANCE_TARGETS } from "../classifier/index.ts";
+import { STANCE_TARGETS } from "../classifier/types.ts";
 import { getLocale } from "../i18n/get-locale.ts";
 import { translate } from "../i18n/messages.ts";
 import type { LabelActionResult } from "./action-result.ts";

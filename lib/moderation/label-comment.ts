@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "../auth/audit.ts";
-import type { StanceTarget } from "../classifier/index.ts";
+import type { StanceTarget } from "../classifier/types.ts";
 import { getDb } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Moderator } from "./decide-comments.ts";

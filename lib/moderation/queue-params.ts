@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STANCE_TARGETS } from "../classifier/index.ts";
+import { STANCE_TARGETS } from "../classifier/types.ts";
 
 /** The queues, in the order the workspace shows them. */
 export const QUEUES = ["flagged", "pending", "escalated", "approved", "rejected", "all"] as const;
