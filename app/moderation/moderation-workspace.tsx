@@ -141,7 +141,11 @@ export function ModerationWorkspace({
   }, [open?.id, activeId, rows, openVersion]);
 
   const applyResult = useCallback(
-    (result: ModerationActionResult, rollback: () => void): { id: number; version: number }[] => {
+    (
+      result: ModerationActionResult,
+      rollback: () => void,
+      refresh = true,
+    ): { id: number; version: number }[] => {
       if (result.status === "error") {
         rollback();
         setNotice({ kind: "alert", text: result.message });
@@ -164,7 +168,7 @@ export function ModerationWorkspace({
       });
       setConflicts(result.conflictMessages);
       setNotice({ kind: result.conflicts.length > 0 ? "alert" : "status", text: result.message });
-      startTransition(() => router.refresh());
+      if (refresh) startTransition(() => router.refresh());
       return result.decided.map((d) => ({ id: d.id, version: d.version }));
     },
     [router],
@@ -178,11 +182,13 @@ export function ModerationWorkspace({
       const status = DECISION_STATUS[decision];
       setRows((current) => current.map((r) => (ids.has(r.id) ? { ...r, status } : r)));
       setConflicts([]);
+      // Focus moves on at once; the open panel follows once the server has answered (a
+      // navigation started while an action is in flight can swallow the action's answer).
+      let next: number | null = null;
       if (moveOn) {
         const index = rows.findIndex((r) => ids.has(r.id));
-        const next = rows.slice(index + 1).find((r) => !ids.has(r.id)) ?? null;
-        if (open) openComment(next?.id ?? null);
-        else setActiveId(next?.id ?? null);
+        next = rows.slice(index + 1).find((r) => !ids.has(r.id))?.id ?? null;
+        setActiveId(next);
       }
       let result: ModerationActionResult;
       try {
@@ -194,8 +200,9 @@ export function ModerationWorkspace({
       } catch (error) {
         result = { status: "error", message: t("actionFailed", { reason: (error as Error).message }) };
       }
-      const written = applyResult(result, () => setRows(before));
+      const written = applyResult(result, () => setRows(before), !(moveOn && open));
       if (written.length > 0) setLastAction(written);
+      if (moveOn && open) openComment(next);
     },
     [canDecide, rows, open, openComment, reasonId, applyResult, t],
   );
