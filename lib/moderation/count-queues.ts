@@ -12,15 +12,21 @@ export interface QueueCount {
   capped: boolean;
 }
 
-/** How many comments each queue holds under the other filters, each counted up to COUNT_CAP. */
-export async function countQueues(filter: QueueFilter, viewerId: string): Promise<Record<Queue, QueueCount>> {
+/** The count query, for countQueues and for EXPLAIN in bench/queue. */
+export function queueCountsQuery(filter: QueueFilter, viewerId: string): { sql: string; values: unknown[] } {
   const params: unknown[] = [];
   const parts = QUEUES.map((queue) => {
     const where = buildQueueFilter({ ...filter, queue }, viewerId, params.length + 1);
     params.push(...where.params);
     return `(SELECT count(*)::int FROM (SELECT 1 FROM comment c WHERE ${where.sql} LIMIT ${COUNT_CAP + 1}) s) AS "${queue}"`;
   });
-  const { rows } = await getPool().query<Record<Queue, number>>(`SELECT ${parts.join(", ")}`, params);
+  return { sql: `SELECT ${parts.join(", ")}`, values: params };
+}
+
+/** How many comments each queue holds under the other filters, each counted up to COUNT_CAP. */
+export async function countQueues(filter: QueueFilter, viewerId: string): Promise<Record<Queue, QueueCount>> {
+  const { sql, values } = queueCountsQuery(filter, viewerId);
+  const { rows } = await getPool().query<Record<Queue, number>>(sql, values);
   const row = rows[0];
   if (!row) throw new Error("queue counts: the count query returned no row");
   return Object.fromEntries(

@@ -58,11 +58,11 @@ const SORT_VALUE: Record<QueueParams["sort"], string> = {
   insultScore: "c.insult_score::text",
 };
 
-/**
- * One page of the queue, by keyset (no OFFSET: a deep page costs what the first does). The
- * article and label count are looked up only for the page's rows.
- */
-export async function listQueue(params: QueueParams, viewerId: string): Promise<QueuePage> {
+/** The page query itself, for listQueue and for EXPLAIN in bench/queue. */
+export function queuePageQuery(
+  params: QueueParams,
+  viewerId: string,
+): { sql: string; values: unknown[]; backwards: boolean; cursor: QueueCursor | null; dir: "asc" | "desc" } {
   const pageSize = params.size ?? DEFAULT_PAGE_SIZE;
   const backwards = params.before !== undefined && params.after === undefined;
   const cursor = decodeCursor(backwards ? params.before : params.after, params.sort);
@@ -83,7 +83,17 @@ export async function listQueue(params: QueueParams, viewerId: string): Promise<
     SELECT page.*, a.title AS article_title, s.name AS source_name,
            (SELECT count(*)::int FROM comment_label l WHERE l.comment_id = page.id) AS label_count
       FROM page JOIN article a ON a.id = page.article_id LEFT JOIN source s ON s.id = a.source_id`;
-  const { rows } = await getPool().query<RawRow>(sql, [...filter.params, ...keyset.params, pageSize + 1]);
+  return { sql, values: [...filter.params, ...keyset.params, pageSize + 1], backwards, cursor, dir };
+}
+
+/**
+ * One page of the queue, by keyset (no OFFSET: a deep page costs what the first does). The
+ * article and label count are looked up only for the page's rows.
+ */
+export async function listQueue(params: QueueParams, viewerId: string): Promise<QueuePage> {
+  const pageSize = params.size ?? DEFAULT_PAGE_SIZE;
+  const { sql, values, backwards, cursor, dir } = queuePageQuery(params, viewerId);
+  const { rows } = await getPool().query<RawRow>(sql, values);
   // The outer join does not keep the inner order: restore it from the keyset.
   const ordered = sortRows(rows, params.sort, dir);
   const more = ordered.length > pageSize;
