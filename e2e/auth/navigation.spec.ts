@@ -1,9 +1,9 @@
 import { expect, test } from "../fixtures.ts";
 
 const expectedNav = {
-  analyst: ["المقالات"],
-  moderator: ["المقالات"],
-  admin: ["المقالات", "المستخدمون", "مفاتيح API", "سجل الأمان"],
+  analyst: ["الإشراف", "المقالات"],
+  moderator: ["الإشراف", "المقالات"],
+  admin: ["الإشراف", "المقالات", "المستخدمون", "مفاتيح API", "سجل الأمان"],
 } as const;
 
 for (const role of ["analyst", "moderator", "admin"] as const) {
