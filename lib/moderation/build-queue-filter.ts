@@ -1,3 +1,4 @@
+import { INSULT_THRESHOLD } from "../classifier/decide.ts";
 import { STANCE_TARGETS } from "../classifier/types.ts";
 import { LOW_CONFIDENCE_SCORE, type QueueFilter } from "./queue-params.ts";
 
@@ -39,8 +40,10 @@ export function buildQueueFilter(
   if (queue === "flagged") where.push(`c.status = 'pending' AND c.insult_score >= ${LOW_CONFIDENCE_SCORE}`);
   else if (queue !== "all") where.push(`c.status = ${p(queue)}::moderation_status`);
   if (filter.status) where.push(`c.status = ${p(filter.status)}::moderation_status`);
-  if (filter.insult === "yes") where.push("c.insult");
-  if (filter.insult === "no") where.push("c.insult = false");
+  // The classifier sets insult exactly when insult_score ≥ INSULT_THRESHOLD (0.5). Saying so
+  // with a slightly wider score bound lets the (insult_score, id) index find the rows.
+  if (filter.insult === "yes") where.push(`c.insult AND c.insult_score >= ${INSULT_THRESHOLD - 0.01}`);
+  if (filter.insult === "no") where.push(`c.insult = false AND c.insult_score < ${INSULT_THRESHOLD + 0.01}`);
   if (filter.scoreMin !== undefined) where.push(`c.insult_score >= ${p(filter.scoreMin)}::real`);
   if (filter.scoreMax !== undefined) where.push(`c.insult_score <= ${p(filter.scoreMax)}::real`);
   if (filter.sentiment) where.push(`c.sentiment = ${p(filter.sentiment)}::sentiment`);

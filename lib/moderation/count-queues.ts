@@ -3,8 +3,8 @@ import { getPool } from "../db/pool.ts";
 import { buildQueueFilter } from "./build-queue-filter.ts";
 import { QUEUES, type Queue, type QueueFilter } from "./queue-params.ts";
 
-/** Counts stop here: beyond it a queue shows "10,000+", so a count never scans a million rows. */
-export const COUNT_CAP = 10_000;
+/** Counts stop here: beyond it a queue shows "1,000+", so a count never scans a million rows. */
+export const COUNT_CAP = 1_000;
 
 export interface QueueCount {
   count: number;
