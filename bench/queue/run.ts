@@ -58,7 +58,8 @@ let database = await openDatabase(env);
 setDatabaseUrl(database.url);
 const pool = getPool();
 const stored = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM comment")).rows[0]?.n ?? 0);
-if (stored < count || !values.keep) {
+// Synthetic data repeats a few comments (ingest skips those), so "loaded" means nearly N.
+if (stored < count * 0.99 || !values.keep) {
   await disconnectDb();
   await database.close();
   await stopEmbeddedPostgres(dataDir).catch(() => undefined);
