@@ -170,7 +170,7 @@ function percentile(sorted: number[], p: number): number {
 console.log(
   `\nqueue bench: ${Number(facts.n).toLocaleString("en-US")} comments, ${runs} runs per case (after 2 warm-up runs)`,
 );
-console.log("times: the page's queries (page + capped counts, in parallel), ms");
+console.log("times in ms: the queue query (one page) and the per-queue counts (capped at 1,000), each alone");
 console.log(
   `${"case".padEnd(42)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"rows".padStart(5)}  counts (flagged/all)`,
 );
