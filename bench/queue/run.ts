@@ -172,7 +172,7 @@ console.log(
 );
 console.log("times in ms: the queue query (one page) and the per-queue counts (capped at 1,000), each alone");
 console.log(
-  `${"case".padEnd(42)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"rows".padStart(5)}  counts (flagged/all)`,
+  `${"case".padEnd(42)} ${"page p50".padStart(9)} ${"page p95".padStart(9)} ${"count p50".padStart(10)} ${"count p95".padStart(10)} ${"rows".padStart(5)}  flagged/all`,
 );
 const slow: [string, QueueParams][] = [];
 const cpuStart = process.cpuUsage();
