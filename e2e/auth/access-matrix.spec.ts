@@ -6,6 +6,7 @@ type Who = "nobody" | Role;
 
 /** Who may open each page; everyone else gets a redirect to /sign-in (nobody) or a 403 page. */
 const PAGES: { path: string; allowed: Who[] }[] = [
+  { path: "/moderation", allowed: ["analyst", "moderator", "admin"] },
   { path: "/articles", allowed: ["analyst", "moderator", "admin"] },
   { path: "/articles/1", allowed: ["analyst", "moderator", "admin"] },
   { path: "/account", allowed: ["analyst", "moderator", "admin"] },

@@ -1,9 +1,9 @@
 import { expect, test } from "../fixtures.ts";
 
 const expectedNav = {
-  analyst: ["المقالات", "التحليلات"],
-  moderator: ["المقالات", "التحليلات"],
-  admin: ["المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
+  analyst: ["الإشراف", "المقالات", "التحليلات"],
+  moderator: ["الإشراف", "المقالات", "التحليلات"],
+  admin: ["الإشراف", "المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
 } as const;
 
 for (const role of ["analyst", "moderator", "admin"] as const) {

@@ -12,6 +12,7 @@ export interface NavItem {
  * A new page adds one entry here; nothing else decides who sees a link.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/moderation", label: "navModeration", permission: "comments:view" },
   { href: "/articles", label: "navArticles", permission: "comments:view" },
   { href: "/analytics", label: "navAnalytics", permission: "charts:view" },
   { href: "/admin/users", label: "navUsers", permission: "users:manage" },

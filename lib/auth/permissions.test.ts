@@ -22,10 +22,11 @@ describe("the permission table", () => {
   });
 
   it("shows each role the links its permissions allow, and admins all of them", () => {
-    expect(navItemsFor("analyst").map((i) => i.href)).toEqual(["/articles", "/analytics"]);
-    expect(navItemsFor("moderator").map((i) => i.href)).toEqual(["/articles", "/analytics"]);
+    expect(navItemsFor("analyst").map((i) => i.href)).toEqual(["/moderation", "/articles", "/analytics"]);
+    expect(navItemsFor("moderator").map((i) => i.href)).toEqual(["/moderation", "/articles", "/analytics"]);
     expect(navItemsFor("admin").map((i) => i.href)).toEqual(NAV_ITEMS.map((i) => i.href));
     expect(navItemsFor("admin").map((i) => i.href)).toEqual([
+      "/moderation",
       "/articles",
       "/analytics",
       "/admin/users",

@@ -27,7 +27,9 @@ async function execute(tx: Tx, sql: string, params: unknown[]): Promise<number> 
 /**
  * Inserts comments in one multi-row statement (arrays through unnest: about ten times faster
  * than one insert per row). A comment whose body hash is already stored is skipped; the result
- * is how many rows were inserted, so the caller can count the duplicates.
+ * is how many rows were inserted, so the caller can count the duplicates. `search_text` (the
+ * moderation queue's search key) is computed by the database's raqib_search_text(), the same
+ * function that folds the search term, so the two can never disagree.
  */
 export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -36,10 +38,12 @@ export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<num
   return execute(
     tx,
     `INSERT INTO comment (article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
-        language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version, classified_at)
+        language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version, classified_at,
+        search_text)
      SELECT t.article_id, t.position, t.title, t.author, t.body, t.body_hash, t.posted_at, t.ingest_run_id,
         t.language, t.insult, t.insult_score, t.sentiment::sentiment, t.sentiment_score, t.stance::jsonb, t.matches::jsonb,
-        t.lexicon_version, CASE WHEN t.lexicon_version IS NULL THEN NULL ELSE $17::timestamptz END
+        t.lexicon_version, CASE WHEN t.lexicon_version IS NULL THEN NULL ELSE $17::timestamptz END,
+        raqib_search_text(coalesce(t.title || ' ', '') || t.body)
      FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[],
         $9::text[], $10::bool[], $11::real[], $12::text[], $13::real[], $14::text[], $15::text[], $16::text[])
        AS t(article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,

@@ -1,0 +1,81 @@
+import { INSULT_THRESHOLD } from "../classifier/decide.ts";
+import { STANCE_TARGETS } from "../classifier/types.ts";
+import { LOW_CONFIDENCE_SCORE, type QueueFilter } from "./queue-params.ts";
+
+export interface SqlFragment {
+  /** A boolean SQL expression over `comment` aliased `c`, with $n placeholders. */
+  sql: string;
+  params: unknown[];
+}
+
+/** `%`, `_` and `\` are LIKE wildcards: a search term means its characters literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * The one filter → SQL builder: the queue, its counts and the export all call it. Returns a
+ * WHERE expression over `comment c`, numbering its placeholders from `firstParam`. `viewerId`
+ * is whose labels "labelled by me/others" means.
+ *
+ * - Arabic search folds the term with the database's raqib_search_text() (diacritics, tatweel
+ *   and letter variants removed, as for the stored search_text) and matches a substring through
+ *   the pg_trgm index.
+ * - The flagged queue is pending comments the classifier called insults or nearly did
+ *   (score ≥ LOW_CONFIDENCE_SCORE).
+ */
+export function buildQueueFilter(
+  filter: Partial<QueueFilter>,
+  viewerId: string | null,
+  firstParam = 1,
+  options: { ignoreQueue?: boolean } = {},
+): SqlFragment {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return `$${firstParam + params.length - 1}`;
+  };
+  const queue = options.ignoreQueue ? "all" : (filter.queue ?? "all");
+  if (queue === "flagged") where.push(`c.status = 'pending' AND c.insult_score >= ${LOW_CONFIDENCE_SCORE}`);
+  else if (queue !== "all") where.push(`c.status = ${p(queue)}::moderation_status`);
+  if (filter.status) where.push(`c.status = ${p(filter.status)}::moderation_status`);
+  // The classifier sets insult exactly when insult_score ≥ INSULT_THRESHOLD (0.5). Saying so
+  // with a slightly wider score bound lets the (insult_score, id) index find the rows.
+  if (filter.insult === "yes") where.push(`c.insult AND c.insult_score >= ${INSULT_THRESHOLD - 0.01}`);
+  if (filter.insult === "no") where.push(`c.insult = false AND c.insult_score < ${INSULT_THRESHOLD + 0.01}`);
+  if (filter.scoreMin !== undefined) where.push(`c.insult_score >= ${p(filter.scoreMin)}::real`);
+  if (filter.scoreMax !== undefined) where.push(`c.insult_score <= ${p(filter.scoreMax)}::real`);
+  if (filter.sentiment) where.push(`c.sentiment = ${p(filter.sentiment)}::sentiment`);
+  if (filter.stanceTarget) {
+    const sides = filter.stanceSide ? [filter.stanceSide] : ["favor", "against"];
+    const tests = sides.map(
+      (side) => `c.stance @> ${p(JSON.stringify({ [filter.stanceTarget as string]: side }))}::jsonb`,
+    );
+    where.push(tests.length === 1 ? (tests[0] as string) : `(${tests.join(" OR ")})`);
+  } else if (filter.stanceSide) {
+    // A side without a target: any target taken with that side.
+    const side = filter.stanceSide;
+    where.push(
+      `(${STANCE_TARGETS.map((t) => `c.stance @> ${p(JSON.stringify({ [t]: side }))}::jsonb`).join(" OR ")})`,
+    );
+  }
+  if (filter.source !== undefined)
+    where.push(`c.article_id IN (SELECT a.id FROM article a WHERE a.source_id = ${p(filter.source)}::int)`);
+  if (filter.article !== undefined) where.push(`c.article_id = ${p(filter.article)}::int`);
+  if (filter.language) where.push(`c.language = ${p(filter.language)}`);
+  if (filter.from) where.push(`c.posted_at >= ${p(filter.from)}::date::timestamptz`);
+  if (filter.to) where.push(`c.posted_at < (${p(filter.to)}::date + 1)::timestamptz`);
+  if (filter.labelled === "yes")
+    where.push("EXISTS (SELECT 1 FROM comment_label l WHERE l.comment_id = c.id)");
+  if (filter.labelled === "no")
+    where.push("NOT EXISTS (SELECT 1 FROM comment_label l WHERE l.comment_id = c.id)");
+  if (filter.labelledBy && viewerId) {
+    const op = filter.labelledBy === "me" ? "=" : "<>";
+    where.push(
+      `EXISTS (SELECT 1 FROM comment_label l WHERE l.comment_id = c.id AND l.user_id ${op} ${p(viewerId)})`,
+    );
+  }
+  if (filter.q) where.push(`c.search_text LIKE '%' || raqib_search_text(${p(escapeLike(filter.q))}) || '%'`);
+  return { sql: where.length === 0 ? "TRUE" : where.join(" AND "), params };
+}
