@@ -184,7 +184,9 @@ async function initialiseCluster(bin: Binaries, dataDir: string, cluster: string
       "--encoding=UTF8",
       "--locale-provider=builtin",
       "--builtin-locale=C.UTF-8",
-      "--locale=C",
+      // LC_CTYPE must be UTF-8 aware: pg_trgm classifies letters by it, and under "C" it
+      // extracts no trigrams from Arabic at all.
+      "--locale=C.UTF-8",
       "--no-instructions",
     ],
     { ...owner, env: { ...process.env, LC_ALL: "C" } },
