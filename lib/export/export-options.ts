@@ -45,7 +45,10 @@ export function parseExportOptions(
   if (parsed.success) return { ok: true, options: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => ({ param: String(issue.path[0] ?? ""), message: issue.message })),
+    problems: parsed.error.issues.map((issue) => ({
+      param: String(issue.path[0] ?? ""),
+      message: issue.message,
+    })),
   };
 }
 

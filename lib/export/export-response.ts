@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActor } from "../auth/audit.ts";
-import { exportSalt } from "./export-salt.ts";
 import type { ExportOptions } from "./export-options.ts";
+import { exportSalt } from "./export-salt.ts";
 import { recordExportAudit } from "./record-export-audit.ts";
 import { writeExport } from "./write-export.ts";
 import { writeHfDataset } from "./write-hf-dataset.ts";
@@ -25,7 +25,12 @@ function fileName(options: ExportOptions): string {
  */
 export async function exportResponse(
   options: ExportOptions,
-  who: { actor: AuditActor; viewerId: string | null; via: "http" | "page"; origin?: { ip?: string | null; userAgent?: string | null } },
+  who: {
+    actor: AuditActor;
+    viewerId: string | null;
+    via: "http" | "page";
+    origin?: { ip?: string | null; userAgent?: string | null };
+  },
 ): Promise<Response> {
   const controller = new AbortController();
   const written = { rows: 0 };

@@ -19,7 +19,8 @@ export async function exportToFile(path: string, options: ExportOptions, run: Ex
       ? writeHfDataset(options, { ...run, written })
       : Readable.from(
           (async function* () {
-            for await (const chunk of writeExport(options, { ...run, written })) yield Buffer.from(chunk, "utf8");
+            for await (const chunk of writeExport(options, { ...run, written }))
+              yield Buffer.from(chunk, "utf8");
           })(),
         );
   try {

@@ -25,9 +25,14 @@ export function csvHeader(columns: ExportColumn[]): string {
 }
 
 /** The CSV lines for one record: one line, or one per label in per-annotator mode. */
-export function csvLines(record: ExportRecord, columns: ExportColumn[], rows: "comment" | "annotator"): string {
+export function csvLines(
+  record: ExportRecord,
+  columns: ExportColumn[],
+  rows: "comment" | "annotator",
+): string {
   if (rows === "comment") return `${columns.map((c) => csvCell(c.get(record, undefined))).join(",")}\r\n`;
   let out = "";
-  for (const label of record.labels) out += `${columns.map((c) => csvCell(c.get(record, label))).join(",")}\r\n`;
+  for (const label of record.labels)
+    out += `${columns.map((c) => csvCell(c.get(record, label))).join(",")}\r\n`;
   return out;
 }

@@ -25,7 +25,10 @@ export async function previewExportRows(
 ): Promise<ExportPreview> {
   const limit = context.limit ?? 10;
   const { sql, params } = buildExportQuery(options, context.viewerId);
-  const result = await getPool().query<RawExportRow>(`${sql} LIMIT ${Math.max(1, Math.min(limit, 100))}`, params);
+  const result = await getPool().query<RawExportRow>(
+    `${sql} LIMIT ${Math.max(1, Math.min(limit, 100))}`,
+    params,
+  );
   const columns = exportColumns(options.rows);
   const records: ExportRecord[] = result.rows.map((row) =>
     shapeExportRecord(row, { annotators: options.annotators, salt: context.salt }),

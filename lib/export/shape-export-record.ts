@@ -40,7 +40,12 @@ export interface ExportRecord {
     classified_at: string | null;
   };
   labels: ExportLabel[];
-  consensus: { insult: boolean | null; sentiment: string | null; stance: Record<string, string>; unanimous: boolean };
+  consensus: {
+    insult: boolean | null;
+    sentiment: string | null;
+    stance: Record<string, string>;
+    unanimous: boolean;
+  };
   /** Mean share of answers that agree with the most common answer, over the questions answered; null without labels. */
   agreement: number | null;
   annotators: number;

@@ -24,16 +24,15 @@ export interface ExportRun {
  * The CSV or JSONL export as text chunks, one per cursor batch: header first (CSV, with the
  * optional BOM), then the rows. Nothing but one batch is held in memory.
  */
-export async function* writeExport(
-  options: ExportOptions,
-  run: ExportRun,
-): AsyncGenerator<string> {
+export async function* writeExport(options: ExportOptions, run: ExportRun): AsyncGenerator<string> {
   const format = options.format === "csv" ? "csv" : "jsonl";
   const columns = exportColumns(options.rows);
   const written = run.written ?? { rows: 0 };
   if (format === "csv") yield `${options.bom ? "\ufeff" : ""}${csvHeader(columns)}`;
   const shape = { annotators: options.annotators, salt: run.salt };
-  for await (const batch of streamExportRows(buildExportQuery(options, run.viewerId), { signal: run.signal })) {
+  for await (const batch of streamExportRows(buildExportQuery(options, run.viewerId), {
+    signal: run.signal,
+  })) {
     let chunk = "";
     for (const row of batch) {
       const record = shapeExportRecord(row, shape);

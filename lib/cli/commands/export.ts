@@ -89,7 +89,10 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
       if (!user) throw new CliError(`export: ${email}: no such user`, 2);
       if (!user.active) throw new CliError(`export: ${email} is deactivated (403)`, 3);
       if (!can(user.role, "export"))
-        throw new CliError(`export: ${email} is ${user.role === "analyst" ? "an" : "a"} ${user.role}; only admins may export (403)`, 3);
+        throw new CliError(
+          `export: ${email} is ${user.role === "analyst" ? "an" : "a"} ${user.role}; only admins may export (403)`,
+          3,
+        );
       const total = await countExportRows(options, user.id);
       const salt = await ensureExportSalt(dataDir(ctx.env), ctx.env.RAQIB_EXPORT_SALT);
       const written = await exportToFile(out, options, {
@@ -100,11 +103,10 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
             `${bar(total ? n / total : 1)} ${n.toLocaleString("en-US")}/${total.toLocaleString("en-US")} rows · ${formatRate(n, (Date.now() - started) / 1000)} rows/s`,
           ),
       });
-      await recordExportAudit(
-        { userId: user.id, label: `cli:${userInfo().username} as ${email}` },
-        options,
-        { rows: written, via: "cli" },
-      );
+      await recordExportAudit({ userId: user.id, label: `cli:${userInfo().username} as ${email}` }, options, {
+        rows: written,
+        via: "cli",
+      });
       return written;
     });
     progress.done();
