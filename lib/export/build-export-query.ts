@@ -43,7 +43,7 @@ export function buildExportCountQuery(options: ExportOptions, viewerId: string |
   const from = sql.slice(sql.indexOf("\n  FROM comment c"), sql.lastIndexOf("\n ORDER BY"));
   const count =
     options.rows === "annotator"
-      ? "SELECT count(*)::int AS n FROM comment_label l WHERE l.comment_id IN (SELECT c.id" + from + ")"
+      ? `SELECT count(*)::int AS n FROM comment_label l WHERE l.comment_id IN (SELECT c.id${from})`
       : `SELECT count(*)::int AS n${from}`;
   return { sql: count, params };
 }

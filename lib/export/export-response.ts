@@ -56,7 +56,8 @@ export async function exportResponse(
       try {
         const next = await iterator.next();
         if (next.done) {
-          await audit(false);
+          // A cancelled cursor ends like a finished one; the signal tells them apart.
+          await audit(controller.signal.aborted);
           stream.close();
         } else stream.enqueue(next.value);
       } catch (error) {

@@ -106,7 +106,7 @@ export function writeHfDataset(options: ExportOptions, run: ExportRun): Readable
   };
   const archive = archiver("zip", { zlib: { level: 6 } });
   const total = { rows: 0 };
-  for (const split of HF_SPLITS) {
+  const splitText = async function* (split: HfSplit) {
     const written = { rows: 0 };
     const keep = (record: ExportRecord) => {
       if (splitOfComment(record.comment_id) !== split) return false;
@@ -118,28 +118,28 @@ export function writeHfDataset(options: ExportOptions, run: ExportRun): Readable
       if (record.classifier.lexicon_version) stats.lexiconVersions.add(record.classifier.lexicon_version);
       return true;
     };
-    async function* splitText() {
-      for await (const chunk of writeExport(jsonl, {
-        ...run,
-        keep,
-        written,
-        onProgress: (n) => run.onProgress?.(total.rows + n),
-      }))
-        yield Buffer.from(chunk, "utf8");
-      stats.rows[split] = written.rows;
-      total.rows += written.rows;
-      if (run.written) run.written.rows = total.rows;
+    for await (const chunk of writeExport(jsonl, {
+      ...run,
+      keep,
+      written,
+      onProgress: (n) => run.onProgress?.(total.rows + n),
+    }))
+      yield Buffer.from(chunk, "utf8");
+    stats.rows[split] = written.rows;
+    total.rows += written.rows;
+    if (run.written) run.written.rows = total.rows;
+  };
+  // One entry at a time: the card is appended only once every split has been written, since
+  // archiver may start reading a stream as soon as it is appended.
+  const build = async () => {
+    for (const split of HF_SPLITS) {
+      const done = new Promise<void>((resolve) => archive.once("entry", () => resolve()));
+      archive.append(Readable.from(splitText(split)), { name: `data/${split}.jsonl` });
+      await done;
     }
-    archive.append(Readable.from(splitText()), { name: `data/${split}.jsonl` });
-  }
-  archive.append(
-    Readable.from(
-      (async function* () {
-        yield Buffer.from(datasetCard(stats, options), "utf8");
-      })(),
-    ),
-    { name: "README.md" },
-  );
-  void archive.finalize();
+    archive.append(Buffer.from(datasetCard(stats, options), "utf8"), { name: "README.md" });
+    await archive.finalize();
+  };
+  build().catch((error: Error) => archive.destroy(error));
   return archive;
 }
