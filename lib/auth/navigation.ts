@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/users", label: "navUsers", permission: "users:manage" },
   { href: "/admin/tokens", label: "navTokens", permission: "users:manage" },
   { href: "/admin/audit", label: "navAudit", permission: "users:manage" },
+  { href: "/admin/export", label: "navExport", permission: "export" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

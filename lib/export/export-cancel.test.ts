@@ -85,7 +85,10 @@ describe("the Hugging Face dataset zip", () => {
     expect(list).toEqual(["README.md", "data/test.jsonl", "data/train.jsonl", "data/validation.jsonl"]);
     const seen: number[] = [];
     for (const split of HF_SPLITS) {
-      const text = execFileSync("unzip", ["-p", zip, `data/${split}.jsonl`], { encoding: "utf8", maxBuffer: 1 << 28 });
+      const text = execFileSync("unzip", ["-p", zip, `data/${split}.jsonl`], {
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      });
       for (const line of text.split("\n").filter(Boolean)) {
         const record = JSON.parse(line) as { comment_id: number };
         expect(splitOfComment(record.comment_id)).toBe(split);
