@@ -13,6 +13,4 @@ export type ModerationActionResult =
     }
   | { status: "error"; message: string };
 
-export type LabelActionResult =
-  | { status: "ok"; label: StoredLabel; message: string }
-  | { status: "error"; message: string };
+export type LabelActionResult = { status: "ok"; label: StoredLabel; message: string } | { status: "error"; message: string };

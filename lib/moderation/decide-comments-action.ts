@@ -18,17 +18,12 @@ const decideSchema = z.object({
 });
 
 /** Approve, reject or escalate one or many comments (the keyboard, the buttons, bulk actions). */
-export async function decideCommentsAction(
-  input: z.input<typeof decideSchema>,
-): Promise<ModerationActionResult> {
+export async function decideCommentsAction(input: z.input<typeof decideSchema>): Promise<ModerationActionResult> {
   const user = await requireUser("comments:decide");
   const locale = await getLocale();
   const parsed = decideSchema.safeParse(input);
   if (!parsed.success)
-    return {
-      status: "error",
-      message: translate(locale, "errInvalid", { field: String(parsed.error.issues[0]?.path[0] ?? "input") }),
-    };
+    return { status: "error", message: translate(locale, "errInvalid", { field: String(parsed.error.issues[0]?.path[0] ?? "input") }) };
   try {
     const by = { userId: user.id, ...(await actingUser(user)) };
     const outcome = await decideComments(parsed.data.comments, parsed.data.decision, by, {

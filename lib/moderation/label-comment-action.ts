@@ -25,10 +25,7 @@ export async function labelCommentAction(input: z.input<typeof labelSchema>): Pr
   const locale = await getLocale();
   const parsed = labelSchema.safeParse(input);
   if (!parsed.success)
-    return {
-      status: "error",
-      message: translate(locale, "errInvalid", { field: String(parsed.error.issues[0]?.path[0] ?? "input") }),
-    };
+    return { status: "error", message: translate(locale, "errInvalid", { field: String(parsed.error.issues[0]?.path[0] ?? "input") }) };
   try {
     const { commentId, ...changes } = parsed.data;
     const label = await labelComment(commentId, changes, { userId: user.id, ...(await actingUser(user)) });

@@ -23,8 +23,7 @@ export function conflictMessage(locale: Locale, conflict: ConflictedComment): st
 
 /** A failed write as the moderator reads it; the detail goes to the log. */
 export function moderationErrorMessage(locale: Locale, error: unknown): string {
-  if (error instanceof ModerationInputError)
-    return translate(locale, "actionFailed", { reason: error.message });
+  if (error instanceof ModerationInputError) return translate(locale, "actionFailed", { reason: error.message });
   console.error("moderation write failed:", error);
   return translate(locale, "actionFailed", { reason: error instanceof Error ? error.name : "error" });
 }

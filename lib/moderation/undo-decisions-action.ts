@@ -17,19 +17,13 @@ const undoSchema = z.object({
 });
 
 /** Undoes the moderator's last decision on the comments it named, if nobody changed them since. */
-export async function undoDecisionsAction(
-  input: z.input<typeof undoSchema>,
-): Promise<ModerationActionResult> {
+export async function undoDecisionsAction(input: z.input<typeof undoSchema>): Promise<ModerationActionResult> {
   const user = await requireUser("comments:decide");
   const locale = await getLocale();
   const parsed = undoSchema.safeParse(input);
-  if (!parsed.success)
-    return { status: "error", message: translate(locale, "errInvalid", { field: "comments" }) };
+  if (!parsed.success) return { status: "error", message: translate(locale, "errInvalid", { field: "comments" }) };
   try {
-    const outcome = await undoDecisions(parsed.data.comments, {
-      userId: user.id,
-      ...(await actingUser(user)),
-    });
+    const outcome = await undoDecisions(parsed.data.comments, { userId: user.id, ...(await actingUser(user)) });
     revalidatePath("/moderation");
     return {
       status: "ok",
