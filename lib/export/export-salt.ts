@@ -1,8 +1,10 @@
 import "server-only";
-import { dataDir, type Env } from "../paths.ts";
-import { ensureExportSalt } from "./pseudonymise-annotator.ts";
+import { exportSaltFrom } from "./pseudonymise-annotator.ts";
 
-/** This install's export salt (RAQIB_EXPORT_SALT, else `<dataDir>/export-salt`). */
-export function exportSalt(env: Env = process.env): Promise<string> {
-  return ensureExportSalt(dataDir(env), env.RAQIB_EXPORT_SALT);
+/** The export salt inside the server, from the auth secret `raqib start` hands it. */
+export async function exportSalt(env: Record<string, string | undefined> = process.env): Promise<string> {
+  const secret = env.BETTER_AUTH_SECRET?.trim();
+  if (env.RAQIB_EXPORT_SALT && env.RAQIB_EXPORT_SALT.trim().length >= 16) return env.RAQIB_EXPORT_SALT.trim();
+  if (!secret) throw new Error("BETTER_AUTH_SECRET is not set: start Raqib with `raqib start`");
+  return exportSaltFrom(secret);
 }

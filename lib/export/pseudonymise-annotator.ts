@@ -1,6 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHmac } from "node:crypto";
 
 /**
  * The annotator's stable pseudonym: `anno-` + 16 hex characters of HMAC-SHA256(user id) keyed
@@ -11,18 +9,12 @@ export function pseudonymiseAnnotator(userId: string, salt: string): string {
   return `anno-${createHmac("sha256", salt).update(userId).digest("hex").slice(0, 16)}`;
 }
 
-/** `<dataDir>/export-salt`, generated (0600) on first use; RAQIB_EXPORT_SALT overrides it. */
-export async function ensureExportSalt(dataDir: string, fromEnv?: string): Promise<string> {
+/**
+ * The export salt: RAQIB_EXPORT_SALT when set (at least 16 characters), else derived from the
+ * install's auth secret (HMAC, so the secret itself never appears in or near an export). The
+ * server and the CLI derive the same salt, so pseudonyms match across the page, API and CLI.
+ */
+export function exportSaltFrom(authSecret: string, fromEnv?: string): string {
   if (fromEnv && fromEnv.trim().length >= 16) return fromEnv.trim();
-  const path = join(dataDir, "export-salt");
-  try {
-    const stored = (await readFile(path, "utf8")).trim();
-    if (stored.length >= 16) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  await mkdir(dataDir, { recursive: true });
-  const salt = randomBytes(32).toString("base64url");
-  await writeFile(path, `${salt}\n`, { mode: 0o600 });
-  return salt;
+  return createHmac("sha256", authSecret).update("raqib export annotator pseudonyms").digest("base64url");
 }

@@ -1,10 +1,11 @@
 import { userInfo } from "node:os";
+import { ensureAuthSecret } from "../../auth/ensure-auth-secret.ts";
 import { can } from "../../auth/permissions.ts";
 import { getDb } from "../../db/client.ts";
 import { countExportRows } from "../../export/count-export-rows.ts";
 import { parseExportOptions } from "../../export/export-options.ts";
 import { exportToFile } from "../../export/export-to-file.ts";
-import { ensureExportSalt } from "../../export/pseudonymise-annotator.ts";
+import { exportSaltFrom } from "../../export/pseudonymise-annotator.ts";
 import { recordExportAudit } from "../../export/record-export-audit.ts";
 import { dataDir } from "../../paths.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -94,7 +95,7 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
           3,
         );
       const total = await countExportRows(options, user.id);
-      const salt = await ensureExportSalt(dataDir(ctx.env), ctx.env.RAQIB_EXPORT_SALT);
+      const salt = exportSaltFrom(await ensureAuthSecret(ctx.env, dataDir(ctx.env)), ctx.env.RAQIB_EXPORT_SALT);
       const written = await exportToFile(out, options, {
         viewerId: user.id,
         salt,
