@@ -89,7 +89,8 @@ export function readLabelColumns(record: Record<string, unknown>): ImportedLabel
   }
   const label = record.label;
   if (label !== undefined && label !== null) {
-    if (typeof label !== "object" || Array.isArray(label)) throw new LabelColumnError("label: expected an object");
+    if (typeof label !== "object" || Array.isArray(label))
+      throw new LabelColumnError("label: expected an object");
     return [labelFrom(label as Record<string, unknown>, "label")];
   }
   if (typeof record.annotator === "string" && record.annotator.trim() !== "") {

@@ -22,7 +22,8 @@ export async function storeImportedLabels(
   const flat = items.flatMap((item) => item.labels.map((label) => ({ bodyHash: item.bodyHash, label })));
   if (flat.length === 0) return 0;
   const annotators = new Map<string, ImportedLabel["role"]>();
-  for (const { label } of flat) if (!annotators.has(label.annotator)) annotators.set(label.annotator, label.role);
+  for (const { label } of flat)
+    if (!annotators.has(label.annotator)) annotators.set(label.annotator, label.role);
   const names = [...annotators.keys()];
   await db.query(
     `INSERT INTO "user" (id, name, email, role, active, deactivated_at, created_at, updated_at)

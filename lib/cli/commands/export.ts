@@ -95,7 +95,10 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
           3,
         );
       const total = await countExportRows(options, user.id);
-      const salt = exportSaltFrom(await ensureAuthSecret(ctx.env, dataDir(ctx.env)), ctx.env.RAQIB_EXPORT_SALT);
+      const salt = exportSaltFrom(
+        await ensureAuthSecret(ctx.env, dataDir(ctx.env)),
+        ctx.env.RAQIB_EXPORT_SALT,
+      );
       const written = await exportToFile(out, options, {
         viewerId: user.id,
         salt,
