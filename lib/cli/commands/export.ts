@@ -81,7 +81,7 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
     const out = values.out;
     const email = values.as.trim().toLowerCase();
     const progress = createProgressLine(ctx.stderr, ctx.interactive);
-    const started = Date.now();
+    let started = Date.now();
     const rows = await withDatabase(ctx.env, async () => {
       const user = await getDb().user.findUnique({
         where: { email },
@@ -94,6 +94,7 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
           `export: ${email} is ${user.role === "analyst" ? "an" : "a"} ${user.role}; only admins may export (403)`,
           3,
         );
+      started = Date.now();
       const total = await countExportRows(options, user.id);
       const salt = exportSaltFrom(
         await ensureAuthSecret(ctx.env, dataDir(ctx.env)),
