@@ -55,9 +55,10 @@ export async function exportResponse(
     async pull(stream) {
       try {
         const next = await iterator.next();
+        // Cancelled while this batch was read: the stream is closed already, cancel() audits.
+        if (controller.signal.aborted) return;
         if (next.done) {
-          // A cancelled cursor ends like a finished one; the signal tells them apart.
-          await audit(controller.signal.aborted);
+          await audit(false);
           stream.close();
         } else stream.enqueue(next.value);
       } catch (error) {

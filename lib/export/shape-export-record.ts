@@ -56,8 +56,7 @@ export interface ShapeOptions {
   salt: string;
 }
 
-const iso = (value: Date | string | null): string | null =>
-  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+const NO_LABELS: ExportRecord["consensus"] = { insult: null, sentiment: null, stance: {}, unanimous: true };
 
 function toStored(label: RawLabel): StoredLabel {
   return {
@@ -108,12 +107,12 @@ export function shapeExportRecord(row: RawExportRow, options: ShapeOptions): Exp
     author: row.author,
     title: row.title,
     body: row.body,
-    created_at: iso(row.posted_at),
-    ingested_at: iso(row.ingested_at) as string,
+    created_at: row.posted_at,
+    ingested_at: row.ingested_at,
     language: row.language,
     status: row.status,
     final_decision: decided ? row.status : null,
-    decided_at: decided ? iso(row.decided_at) : null,
+    decided_at: decided ? row.decided_at : null,
     classifier: {
       insult: row.insult,
       insult_score: row.insult_score,
@@ -121,7 +120,7 @@ export function shapeExportRecord(row: RawExportRow, options: ShapeOptions): Exp
       stance: row.stance ?? {},
       lexicon_version: row.lexicon_version,
       matches: row.matches ?? [],
-      classified_at: iso(row.classified_at),
+      classified_at: row.classified_at,
     },
     labels: raw.map((label) => ({
       annotator:
@@ -130,10 +129,11 @@ export function shapeExportRecord(row: RawExportRow, options: ShapeOptions): Exp
       insult: label.insult,
       sentiment: label.sentiment,
       stance: label.stance ?? {},
-      labelled_at: iso(label.labelled_at) as string,
+      labelled_at: label.labelled_at,
     })),
-    consensus: consensusOf(computeConsensus(stored)),
-    agreement: computeAgreement(stored),
+    // Most comments carry no labels: skip the consensus work for them.
+    consensus: raw.length === 0 ? { ...NO_LABELS, stance: {} } : consensusOf(computeConsensus(stored)),
+    agreement: raw.length === 0 ? null : computeAgreement(stored),
     annotators: raw.length,
   };
 }

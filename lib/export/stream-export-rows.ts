@@ -14,18 +14,19 @@ export interface RawExportRow {
   author: string | null;
   title: string | null;
   body: string;
-  posted_at: Date | null;
-  ingested_at: Date;
+  /** ISO 8601 text in UTC (the query formats timestamps itself). */
+  posted_at: string | null;
+  ingested_at: string;
   language: string | null;
   status: "pending" | "approved" | "rejected" | "escalated";
-  decided_at: Date | null;
+  decided_at: string | null;
   insult: boolean | null;
   insult_score: number | null;
   sentiment: "positive" | "negative" | "neutral" | null;
   stance: Record<string, string> | null;
   matches: unknown[] | null;
   lexicon_version: string | null;
-  classified_at: Date | null;
+  classified_at: string | null;
   labels: RawLabel[] | null;
 }
 
