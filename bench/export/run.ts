@@ -65,7 +65,20 @@ function runRaqib(args: string[]): Promise<{ code: number; stdout: string; peakM
   });
 }
 
-const WORDS = ["الحكومة", "الاقتصاد", "مقال", "رائع", "سيء", "الشعب", "روسيا", "أمريكا", "نعم", "لا", "تعليق", "شكراً"];
+const WORDS = [
+  "الحكومة",
+  "الاقتصاد",
+  "مقال",
+  "رائع",
+  "سيء",
+  "الشعب",
+  "روسيا",
+  "أمريكا",
+  "نعم",
+  "لا",
+  "تعليق",
+  "شكراً",
+];
 
 async function prepare(): Promise<void> {
   const database = await openDatabase({ ...process.env, ...env });
@@ -129,11 +142,25 @@ if (!values.keep || !existsSync(dataDir)) {
 }
 await runRaqib(["db:diff", "--check"]);
 await prepare();
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (2 cores, shared)`);
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (2 cores, shared)`,
+);
 
 for (const format of ["csv", "jsonl"] as const) {
   const out = join(outDir, `export-${count}.${format}`);
-  const result = await runRaqib(["export", "--as", "bench-0@example.org", "--format", format, "--out", out, "--queue", "all"]);
+  const result = await runRaqib([
+    "export",
+    "--as",
+    "bench-0@example.org",
+    "--format",
+    format,
+    "--out",
+    out,
+    "--queue",
+    "all",
+  ]);
   if (result.code !== 0) throw new Error(`raqib export --format ${format} exited with ${result.code}`);
   const match = /Exported (\d+) row\(s\).*\(([\d.]+) s, ([\d,]+) rows\/s\)/.exec(result.stdout);
   const rows = Number(match?.[1]);
@@ -144,7 +171,11 @@ for (const format of ["csv", "jsonl"] as const) {
   );
   rmSync(out, { force: true });
 }
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 if (!values.keep) {
   await stopEmbeddedPostgres(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
