@@ -22,14 +22,16 @@ describe("the permission table", () => {
   });
 
   it("shows each role the links its permissions allow, and admins all of them", () => {
-    expect(navItemsFor("analyst").map((i) => i.href)).toEqual(["/articles"]);
-    expect(navItemsFor("moderator").map((i) => i.href)).toEqual(["/articles"]);
+    expect(navItemsFor("analyst").map((i) => i.href)).toEqual(["/moderation", "/articles"]);
+    expect(navItemsFor("moderator").map((i) => i.href)).toEqual(["/moderation", "/articles"]);
     expect(navItemsFor("admin").map((i) => i.href)).toEqual(NAV_ITEMS.map((i) => i.href));
     expect(navItemsFor("admin").map((i) => i.href)).toEqual([
+      "/moderation",
       "/articles",
       "/admin/users",
       "/admin/tokens",
       "/admin/audit",
+      "/admin/export",
     ]);
   });
 });

@@ -73,7 +73,8 @@ function labelFrom(object: Record<string, unknown>, where: string): ImportedLabe
 export function readLabelColumns(record: Record<string, unknown>): ImportedLabel[] | undefined {
   let labels = record.labels;
   if (typeof labels === "string") {
-    if (labels.trim() === "") return undefined;
+    // Only a JSON array is Raqib's; any other `labels` column is someone else's and ignored.
+    if (!labels.trim().startsWith("[")) return undefined;
     try {
       labels = JSON.parse(labels);
     } catch {
@@ -88,11 +89,9 @@ export function readLabelColumns(record: Record<string, unknown>): ImportedLabel
     });
   }
   const label = record.label;
-  if (label !== undefined && label !== null) {
-    if (typeof label !== "object" || Array.isArray(label))
-      throw new LabelColumnError("label: expected an object");
+  // JSONL per-annotator rows carry one object; a plain `label` text column is not Raqib's.
+  if (typeof label === "object" && label !== null && !Array.isArray(label))
     return [labelFrom(label as Record<string, unknown>, "label")];
-  }
   if (typeof record.annotator === "string" && record.annotator.trim() !== "") {
     const stance: Record<string, unknown> = {};
     for (const target of STANCE_TARGETS) {
