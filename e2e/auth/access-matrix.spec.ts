@@ -13,6 +13,7 @@ const PAGES: { path: string; allowed: Who[] }[] = [
   { path: "/admin/users", allowed: ["admin"] },
   { path: "/admin/tokens", allowed: ["admin"] },
   { path: "/admin/audit", allowed: ["admin"] },
+  { path: "/admin/export", allowed: ["admin"] },
   { path: "/sign-in", allowed: ["nobody"] },
   { path: "/api/health", allowed: ["nobody", "analyst", "moderator", "admin"] },
   { path: "/api/whoami", allowed: ["analyst", "moderator", "admin"] },

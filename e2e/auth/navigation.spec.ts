@@ -3,7 +3,7 @@ import { expect, test } from "../fixtures.ts";
 const expectedNav = {
   analyst: ["الإشراف", "المقالات", "التحليلات"],
   moderator: ["الإشراف", "المقالات", "التحليلات"],
-  admin: ["الإشراف", "المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال"],
+  admin: ["الإشراف", "المقالات", "التحليلات", "المستخدمون", "مفاتيح API", "سجل الأمان", "الإدخال", "التصدير"],
 } as const;
 
 for (const role of ["analyst", "moderator", "admin"] as const) {

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/tokens", label: "navTokens", permission: "users:manage" },
   { href: "/admin/audit", label: "navAudit", permission: "users:manage" },
   { href: "/admin/ingest", label: "navIngest", permission: "users:manage" },
+  { href: "/admin/export", label: "navExport", permission: "export" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -33,6 +33,7 @@ describe("the permission table", () => {
       "/admin/tokens",
       "/admin/audit",
       "/admin/ingest",
+      "/admin/export",
     ]);
   });
 });

@@ -6,12 +6,13 @@ import {
   MAX_COMMENT_TITLE_CHARS,
   MAX_SOURCE_CHARS,
 } from "./limits.ts";
+import { type ImportedLabel, LabelColumnError, readLabelColumns } from "./read-label-columns.ts";
 
 /**
  * One comment from a JSONL or CSV export. The file columns are snake_case
  * (`source, article_url, article_title, author, title, body, created_at`), the same that
- * Raqib's own export writes; unknown columns (such as label columns an export may add)
- * are ignored, so an export re-imports cleanly.
+ * Raqib's own export writes; the export's label columns come back as `labels` (see
+ * read-label-columns.ts) and its other columns are ignored, so an export re-imports cleanly.
  */
 export interface CommentRow {
   source: string | null;
@@ -21,6 +22,8 @@ export interface CommentRow {
   title: string | null;
   body: string;
   createdAt: Date | null;
+  /** Human labels carried by a Raqib export (lib/ingest/read-label-columns.ts); absent otherwise. */
+  labels?: ImportedLabel[];
 }
 
 /** The file columns, in the order Raqib writes them. */
@@ -85,9 +88,12 @@ export function validateCommentRecord(record: Record<string, unknown>, line: num
       createdAt = parseTimestamp(createdText);
       if (!createdAt) throw new RowError(`created_at: '${createdText.slice(0, 40)}' is not an ISO 8601 date`);
     }
-    return { line, row: { source, articleUrl, articleTitle, author, title, body, createdAt } };
+    const labels = readLabelColumns(record);
+    const row: CommentRow = { source, articleUrl, articleTitle, author, title, body, createdAt };
+    if (labels && labels.length > 0) row.labels = labels;
+    return { line, row };
   } catch (error) {
-    if (error instanceof RowError) return { line, error: error.message };
+    if (error instanceof RowError || error instanceof LabelColumnError) return { line, error: error.message };
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import { readJsonlRows } from "./parse-jsonl-rows.ts";
 import { readArticleStream, readArticleText } from "./read-article-file.ts";
 import { type ClassifyText, storeArticle } from "./store-article.ts";
 import { type ArticleCache, createArticleCache, prepareCommentRows } from "./store-comment-rows.ts";
+import { storeImportedLabels } from "./store-imported-labels.ts";
 
 export type InputFormat = "txt" | "jsonl" | "csv";
 
@@ -299,7 +300,21 @@ async function ingestRows(
     });
     summary.articlesAdded += prepared.articlesAdded;
     await settle();
-    inFlight = { promise: insertComments(getPool(), prepared.inserts), size: prepared.inserts.length };
+    // Labels from a Raqib export go in once their comments are stored (new or already there).
+    const labelled = valid.flatMap((row, i) =>
+      row.labels ? [{ bodyHash: prepared.inserts[i]?.bodyHash as string, labels: row.labels }] : [],
+    );
+    const inserted = insertComments(getPool(), prepared.inserts);
+    inFlight = {
+      promise:
+        labelled.length === 0
+          ? inserted
+          : inserted.then(async (added) => {
+              await storeImportedLabels(getPool(), labelled);
+              return added;
+            }),
+      size: prepared.inserts.length,
+    };
   };
   try {
     for await (const result of rows) {

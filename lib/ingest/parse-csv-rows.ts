@@ -37,6 +37,8 @@ export async function* readCsvRows(
   maxRecordBytes: number = MAX_ROW_BYTES,
 ): AsyncGenerator<CommentRowResult> {
   let header: string[] | null = null;
+  // A Raqib export (it has a comment_id column) prefixed formula-like cells with ' on the way out.
+  let raqibExport = false;
   for await (const record of csvRecords(source, maxRecordBytes)) {
     if ("error" in record) {
       if (!header) throw new IngestParseError(`CSV header: ${record.error}`, record.line);
@@ -51,6 +53,7 @@ export async function* readCsvRows(
     }
     if (!header) {
       header = checkHeader(fields, record.line);
+      raqibExport = header.includes("comment_id");
       continue;
     }
     if (fields.length !== header.length) {
@@ -62,7 +65,7 @@ export async function* readCsvRows(
     }
     const named: Record<string, unknown> = {};
     header.forEach((column, i) => {
-      named[column] = fields[i];
+      named[column] = raqibExport ? restoreNeutralisedCell(fields[i] as string) : fields[i];
     });
     yield validateCommentRecord(named, record.line);
   }
@@ -208,4 +211,9 @@ async function* csvRecords(
     yield unclosed(broken);
     for (const line of broken.lines.slice(1)) yield* feed(line.number, line.text);
   }
+}
+
+/** Undoes the export's formula neutralisation: `'` before = + - @, tab or CR is dropped. */
+export function restoreNeutralisedCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }

@@ -3,6 +3,7 @@ import { benchCommand } from "./bench.ts";
 import { classifyCommand } from "./classify.ts";
 import { dbDiffCommand } from "./db-diff.ts";
 import { evalCommand } from "./eval.ts";
+import { exportCommand } from "./export.ts";
 import { ingestCommand } from "./ingest.ts";
 import { parseCommand } from "./parse.ts";
 import { reclassifyCommand } from "./reclassify.ts";
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   startCommand,
   devCommand,
   ingestCommand,
+  exportCommand,
   parseCommand,
   classifyCommand,
   evalCommand,
