@@ -1,17 +1,4 @@
-/**
- * Export throughput: a database of N comments (default 1,000,000) with human labels on a
- * fraction of them, then `raqib export` to CSV and to JSONL, each in its own process whose
- * peak RSS (VmHWM) is sampled. Prints rows/s and peak RSS in MB per format.
- *
- *   raqib bench export [--comments 1000000] [--labelled 0.2] [--keep]
- *
- * The comments are generated in SQL (generate_series, Arabic text of varied length with the
- * classifier's columns filled in), which takes seconds where `raqib synth` + `raqib ingest`
- * of a million rows takes minutes; what is measured is the export, not the loading. With
- * --keep the data directory (.raqib/bench-export) is kept and reused by the next run.
- */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +6,7 @@ import pg from "pg";
 import { stopEmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
 import { openDatabase } from "../../lib/db/open-database.ts";
 import { projectRoot } from "../../lib/paths.ts";
+import { runRaqib as runShared } from "../run-raqib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,38 +19,10 @@ const count = Number(values.comments);
 const labelledShare = Number(values.labelled);
 const outDir = join(projectRoot, "bench", "out");
 const dataDir = join(projectRoot, ".raqib", "bench-export");
-const raqib = join(projectRoot, "bin", "raqib.mjs");
 const env = { RAQIB_DATA_DIR: dataDir, DATABASE_URL: "" };
 
-function peakRssMb(pid: number): number | null {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-function runRaqib(args: string[]): Promise<{ code: number; stdout: string; peakMb: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [raqib, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let stdout = "";
-    let peakMb: number | null = null;
-    child.stdout?.on("data", (c: Buffer) => {
-      stdout += c.toString("utf8");
-    });
-    const timer = setInterval(() => {
-      if (child.pid) peakMb = peakRssMb(child.pid) ?? peakMb;
-    }, 100);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      resolve({ code: code ?? 1, stdout, peakMb });
-    });
-  });
+function runRaqib(args: string[]) {
+  return runShared(args, env);
 }
 
 const WORDS = [

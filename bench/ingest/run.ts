@@ -1,16 +1,9 @@
-/**
- * Ingest throughput: synthesises N comments (`raqib synth`), then times `raqib ingest` of that
- * JSONL file into a fresh embedded PostgreSQL, end to end (read, validate, classify, store), and
- * samples the ingest process's peak RSS. Prints comments/s and peak RSS in MB.
- *
- *   raqib bench ingest [--comments 1000000] [--keep]
- */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { stopEmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
 import { projectRoot } from "../../lib/paths.ts";
+import { runRaqib } from "../run-raqib.ts";
 
 const { values } = parseArgs({
   options: { comments: { type: "string", default: "1000000" }, keep: { type: "boolean" } },
@@ -19,43 +12,6 @@ const count = Number(values.comments);
 const outDir = join(projectRoot, "bench", "out");
 const dataDir = join(projectRoot, ".raqib", "bench-ingest");
 const input = join(outDir, `synth-${count}.jsonl`);
-const raqib = join(projectRoot, "bin", "raqib.mjs");
-
-function peakRssMb(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-function runRaqib(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; peakMb: number | null; seconds: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [raqib, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let stdout = "";
-    let peakMb: number | null = null;
-    child.stdout?.on("data", (c: Buffer) => {
-      stdout += c.toString("utf8");
-    });
-    const timer = setInterval(() => {
-      if (child.pid) peakMb = peakRssMb(child.pid) ?? peakMb;
-    }, 100);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      resolve({ code: code ?? 1, stdout, peakMb, seconds: (performance.now() - started) / 1000 });
-    });
-  });
-}
 
 mkdirSync(outDir, { recursive: true });
 if (!existsSync(input)) {
