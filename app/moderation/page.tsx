@@ -10,7 +10,7 @@ import { getCommentDetail } from "@/lib/moderation/get-comment-detail.ts";
 import { listEscalationReasons } from "@/lib/moderation/list-escalation-reasons.ts";
 import { listSources } from "@/lib/moderation/list-filter-options.ts";
 import { listQueue } from "@/lib/moderation/list-queue.ts";
-import { queueHref } from "@/lib/moderation/queue-href.ts";
+import { exportHref, queueHref } from "@/lib/moderation/queue-href.ts";
 import { parseQueueParams, QUEUES, type Queue } from "@/lib/moderation/queue-params.ts";
 import { parseQueuePrefs, QUEUE_PREFS_COOKIE } from "@/lib/moderation/queue-prefs.ts";
 import { CommentDetailView } from "./comment-detail.tsx";
@@ -49,6 +49,13 @@ export default async function ModerationPage({
   return (
     <>
       <h1>{t("moderationTitle")}</h1>
+      {can(user.role, "export") && (
+        <p>
+          <Link href={exportHref(params)} data-testid="export-these">
+            {t("exportThese")}
+          </Link>
+        </p>
+      )}
       {!parsed.ok &&
         parsed.problems.map((p) => (
           <p key={p.param} className="error" role="alert">

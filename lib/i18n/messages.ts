@@ -52,6 +52,7 @@ export const messages = {
     navTokens: "مفاتيح API",
     navAudit: "سجل الأمان",
     navExport: "التصدير",
+    exportThese: "صدِّر هذه التعليقات",
     exportTitle: "تصدير البيانات الموسومة",
     exportIntro:
       "صدِّر التعليقات مع مخرجات المصنِّف ووسوم المشرفين بصيغة CSV أو JSONL أو مجموعة بيانات Hugging Face مضغوطة. كل تصدير يُسجَّل في سجل الأمان.",
@@ -327,6 +328,7 @@ export const messages = {
     navTokens: "API tokens",
     navAudit: "Security log",
     navExport: "Export",
+    exportThese: "Export these comments",
     exportTitle: "Export labelled data",
     exportIntro:
       "Export comments with the classifier's output and the moderators' labels as CSV, JSONL or a zipped Hugging Face dataset. Every export is recorded in the security log.",

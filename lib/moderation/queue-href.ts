@@ -25,3 +25,9 @@ export function queueHref(params: Partial<QueueParams>, changes: Changes = {}): 
   const text = search.toString();
   return text ? `/moderation?${text}` : "/moderation";
 }
+
+/** The admin export page for exactly the comments this queue view shows (its filters, no paging). */
+export function exportHref(params: Partial<QueueParams>): string {
+  const href = queueHref(params, { c: null, after: null, before: null, size: null });
+  return href.replace(/^\/moderation/, "/admin/export");
+}
