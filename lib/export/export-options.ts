@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { queueFilterSchema } from "../moderation/queue-params.ts";
+import { queueFilterSchema, searchParamsRecord } from "../moderation/queue-params.ts";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "hf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,13 +35,7 @@ export type ParsedExportOptions =
 export function parseExportOptions(
   input: URLSearchParams | Record<string, string | string[] | undefined>,
 ): ParsedExportOptions {
-  const entries: [string, string | undefined][] =
-    input instanceof URLSearchParams
-      ? [...input.entries()]
-      : Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
-  const raw: Record<string, string> = {};
-  for (const [key, value] of entries) if (value !== undefined && value.trim() !== "") raw[key] = value;
-  const parsed = exportOptionsSchema.safeParse(raw);
+  const parsed = exportOptionsSchema.safeParse(searchParamsRecord(input));
   if (parsed.success) return { ok: true, options: parsed.data };
   return {
     ok: false,

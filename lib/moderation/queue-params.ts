@@ -70,6 +70,19 @@ export type ParsedQueueParams =
   | { ok: true; params: QueueParams }
   | { ok: false; params: QueueParams; problems: { param: string; message: string }[] };
 
+/** URL search params (or Next's searchParams record) as one string per key; empty values count as absent. */
+export function searchParamsRecord(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const entries: [string, string | undefined][] =
+    input instanceof URLSearchParams
+      ? [...input.entries()]
+      : Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
+  const raw: Record<string, string> = {};
+  for (const [key, value] of entries) if (value !== undefined && value.trim() !== "") raw[key] = value;
+  return raw;
+}
+
 /**
  * URL search params → queue state. Empty values count as absent. A bad value is reported by
  * name and dropped, so a mistyped link still opens the queue.
@@ -77,12 +90,7 @@ export type ParsedQueueParams =
 export function parseQueueParams(
   input: URLSearchParams | Record<string, string | string[] | undefined>,
 ): ParsedQueueParams {
-  const entries: [string, string | undefined][] =
-    input instanceof URLSearchParams
-      ? [...input.entries()]
-      : Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
-  const raw: Record<string, string> = {};
-  for (const [key, value] of entries) if (value !== undefined && value.trim() !== "") raw[key] = value;
+  const raw = searchParamsRecord(input);
   const first = queueParamsSchema.safeParse(raw);
   if (first.success) return { ok: true, params: first.data };
   const problems = first.error.issues.map((issue) => ({
