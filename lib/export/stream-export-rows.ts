@@ -46,10 +46,10 @@ export interface RawLabel {
  * aborts (a cancelled download, a stopped CLI) a running FETCH is cancelled on the server
  * with pg_cancel_backend, the transaction rolled back and the connection released.
  */
-export async function* streamExportRows(
+export async function* streamExportRows<Row extends object = RawExportRow>(
   query: ExportQuery,
   options: { signal?: AbortSignal; fetchSize?: number } = {},
-): AsyncGenerator<RawExportRow[]> {
+): AsyncGenerator<Row[]> {
   const pool = getPool();
   const client = await pool.connect();
   let pid: number | null = null;
@@ -70,9 +70,9 @@ export async function* streamExportRows(
     for (;;) {
       if (options.signal?.aborted) break;
       fetching = true;
-      let result: pg.QueryResult<RawExportRow>;
+      let result: pg.QueryResult<Row>;
       try {
-        result = await client.query<RawExportRow>(fetchSql);
+        result = await client.query<Row>(fetchSql);
       } finally {
         fetching = false;
       }
