@@ -8,7 +8,8 @@ export interface ExportQuery {
 
 /** The columns every export row is built from (lib/export/shape-export-record.ts reads them). */
 /** ISO 8601 in UTC as text: cheaper than letting the driver build a Date for every cell. */
-export const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The columns every export row is built from (lib/export/shape-export-record.ts reads them). */
 const SELECT_COLUMNS = `

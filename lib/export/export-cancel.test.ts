@@ -25,11 +25,14 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-/** Backends of this test database that are running or holding the export's transaction. */
+/**
+ * Client backends of this test database that are running or holding the export's transaction
+ * (the export's COPY may also run parallel workers, which show the same query).
+ */
 async function exportBackends(): Promise<{ state: string; query: string }[]> {
   return database.query(
     `SELECT state, query FROM pg_stat_activity
-      WHERE datname = current_database() AND pid <> pg_backend_pid()
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
         AND state <> 'idle' AND query ILIKE '%raqib_export%'`,
   );
 }

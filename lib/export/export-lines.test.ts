@@ -77,7 +77,15 @@ beforeAll(async () => {
       author: i % 2 === 0 ? 'سامي, "أبو علي"' : null,
       body,
       bodyHash: `lines-${i}`,
-      postedAt: i === 4 ? null : new Date(Date.UTC(2025, 0, 10 + i, 10, 0, 0, 123)),
+      // Timestamps are formatted from COPY's binary form: before 2000, a leap day, none.
+      postedAt:
+        i === 4
+          ? null
+          : i === 6
+            ? new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999))
+            : i === 7
+              ? new Date(Date.UTC(2024, 1, 29, 0, 0, 0, 5))
+              : new Date(Date.UTC(2025, 0, 10 + i, 10, 0, 0, 123)),
       ingestRunId: null,
       classification: i === 5 ? null : classify(body),
     })),
@@ -115,11 +123,10 @@ beforeAll(async () => {
   for (const [index, labels] of patterns.entries()) {
     for (const [who, label] of labels) {
       const user = moderators[who] as TestUser;
-      await labelComment(
-        ids[index] as number,
-        label as LabelChanges,
-        { userId: user.id, actor: { userId: user.id } },
-      );
+      await labelComment(ids[index] as number, label as LabelChanges, {
+        userId: user.id,
+        actor: { userId: user.id },
+      });
     }
   }
   const moderator = moderators[0] as TestUser;
@@ -155,7 +162,9 @@ describe("exports written by PostgreSQL equal the TypeScript reference", () => {
         const sqlRows = parse(sql, { relax_quotes: false }) as string[][];
         const referenceRows = parse(reference) as string[][];
         expect(sqlRows).toHaveLength(referenceRows.length);
-        expect(sqlRows.map((r) => r.map(normaliseCell))).toEqual(referenceRows.map((r) => r.map(normaliseCell)));
+        expect(sqlRows.map((r) => r.map(normaliseCell))).toEqual(
+          referenceRows.map((r) => r.map(normaliseCell)),
+        );
         // Line structure too: the same number of CRLF-terminated records.
         expect(sql.split("\r\n").length).toBe(reference.split("\r\n").length);
       });

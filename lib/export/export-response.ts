@@ -35,7 +35,6 @@ export async function exportResponse(
   const controller = new AbortController();
   const written = { rows: 0 };
   const run = { viewerId: who.viewerId, salt: await exportSalt(), signal: controller.signal, written };
-  const encoder = new TextEncoder();
   let audited = false;
   const audit = async (cancelled: boolean) => {
     if (audited) return;
@@ -48,7 +47,7 @@ export async function exportResponse(
   } else {
     const text = writeExport(options, run);
     iterator = (async function* () {
-      for await (const chunk of text) yield encoder.encode(chunk);
+      for await (const chunk of text) yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     })();
   }
   const body = new ReadableStream<Uint8Array>({

@@ -17,12 +17,7 @@ export async function exportToFile(path: string, options: ExportOptions, run: Ex
   const source =
     options.format === "hf"
       ? writeHfDataset(options, { ...run, written })
-      : Readable.from(
-          (async function* () {
-            for await (const chunk of writeExport(options, { ...run, written }))
-              yield Buffer.from(chunk, "utf8");
-          })(),
-        );
+      : Readable.from(writeExport(options, { ...run, written }));
   try {
     await pipeline(source, createWriteStream(partial), { signal: run.signal });
     await rename(partial, path);

@@ -1,7 +1,9 @@
 import "server-only";
+import pg from "pg";
 import { getPool } from "../db/pool.ts";
-import { buildExportLinesQuery } from "./build-export-lines-query.ts";
+import { buildExportCopyQuery } from "./build-export-copy-query.ts";
 import { buildExportQuery } from "./build-export-query.ts";
+import { copyExportLines } from "./copy-export-lines.ts";
 import { exportColumns } from "./export-columns.ts";
 import type { ExportOptions } from "./export-options.ts";
 import { csvHeader, csvLines } from "./format-csv.ts";
@@ -30,26 +32,28 @@ async function annotatorPseudonyms(salt: string): Promise<Record<string, string>
 }
 
 /**
- * The CSV or JSONL export as text chunks, one per cursor batch: header first (CSV, with the
- * optional BOM), then the rows. Nothing but one batch is held in memory. Without `keep`,
- * PostgreSQL writes the lines (buildExportLinesQuery) and they pass straight through; with it
- * (the HF writer's splits), each row is shaped into a record here.
+ * The CSV or JSONL export as UTF-8 chunks, each ending at a row boundary: header first (CSV,
+ * with the optional BOM), then the rows; memory holds one chunk whatever the export's size.
+ * Without `keep`, PostgreSQL returns the cells through COPY and copyExportLines writes the
+ * bytes (the fast path); with it (the HF writer's splits), rows come through a cursor and are
+ * shaped into records here (the reference path, which the preview shares).
  */
-export async function* writeExport(options: ExportOptions, run: ExportRun): AsyncGenerator<string> {
+export async function* writeExport(options: ExportOptions, run: ExportRun): AsyncGenerator<Buffer> {
   const format = options.format === "csv" ? "csv" : "jsonl";
   const columns = exportColumns(options.rows);
   const written = run.written ?? { rows: 0 };
-  if (format === "csv") yield `${options.bom ? "\ufeff" : ""}${csvHeader(columns)}`;
+  if (format === "csv") yield Buffer.from(`${options.bom ? "\ufeff" : ""}${csvHeader(columns)}`, "utf8");
   if (!run.keep) {
     const pseudonyms = options.annotators === "pseudonym" ? await annotatorPseudonyms(run.salt) : null;
-    const query = buildExportLinesQuery(options, run.viewerId, pseudonyms);
-    for await (const batch of streamExportRows<{ line: string }>(query, { signal: run.signal })) {
-      let chunk = "";
-      for (const row of batch) chunk += row.line;
-      written.rows += batch.length;
-      run.onProgress?.(written.rows);
-      yield chunk;
-    }
+    const query = buildExportCopyQuery(options, run.viewerId, pseudonyms, pg.escapeLiteral);
+    const base = written.rows;
+    yield* copyExportLines(query, format, {
+      signal: run.signal,
+      onRows: (rows) => {
+        written.rows = base + rows;
+        run.onProgress?.(written.rows);
+      },
+    });
     return;
   }
   const shape = { annotators: options.annotators, salt: run.salt };
@@ -64,6 +68,6 @@ export async function* writeExport(options: ExportOptions, run: ExportRun): Asyn
       written.rows += options.rows === "comment" ? 1 : record.labels.length;
     }
     run.onProgress?.(written.rows);
-    if (chunk !== "") yield chunk;
+    if (chunk !== "") yield Buffer.from(chunk, "utf8");
   }
 }

@@ -124,7 +124,7 @@ export function writeHfDataset(options: ExportOptions, run: ExportRun): Readable
       written,
       onProgress: (n) => run.onProgress?.(total.rows + n),
     }))
-      yield Buffer.from(chunk, "utf8");
+      yield chunk;
     stats.rows[split] = written.rows;
     total.rows += written.rows;
     if (run.written) run.written.rows = total.rows;
