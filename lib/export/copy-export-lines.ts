@@ -4,7 +4,7 @@ import { getPool } from "../db/pool.ts";
 import type { CellKind, CopyColumn, ExportCopyQuery } from "./build-export-copy-query.ts";
 
 /** Output is handed on in chunks of about this many bytes. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 /** "PGCOPY\n\377\r\n\0", then 32-bit flags and header-extension length. */
 const SIGNATURE_BYTES = 11;
 
@@ -213,7 +213,7 @@ const CRLF = Buffer.from("\r\n");
 
 /**
  * Runs the COPY of buildExportCopyQuery in a read-only REPEATABLE READ transaction (one
- * consistent snapshot) and yields the CSV or JSONL bytes, about a megabyte at a time, as the
+ * consistent snapshot) and yields the CSV or JSONL bytes, about 256 KB at a time, as the
  * consumer asks for them: backpressure reaches PostgreSQL through the socket, so memory stays
  * flat. When `signal` aborts, the COPY is cancelled on the server and the connection dropped.
  * `onRows` hears the rows written so far after each chunk.
