@@ -218,7 +218,8 @@ function addSentimentAt(sentence: number, value: number): void {
  */
 export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   const hits = pass.hits;
-  if (hits.length === 0)
+  const hitCount = pass.hitCount;
+  if (hitCount === 0)
     return { insultScore: 0, sentimentScore: 0, sentiment: "neutral", stance: {}, matches: [] };
   const matches: ClassifierMatch[] = [];
   const origStart = tokens.origStart;
@@ -232,7 +233,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     stanceSeen[index] = 0;
   }
 
-  for (let h = 0; h < hits.length; h++) {
+  for (let h = 0; h < hitCount; h++) {
     const hit = hits[h] as Hit;
     const start = origStart[hit.first] as number;
     const end = origEnd[hit.last] as number;

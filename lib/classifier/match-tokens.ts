@@ -42,7 +42,9 @@ export interface Intensifier {
 
 /** Everything one pass over the tokens finds; the scope rules are applied afterwards. */
 export interface MatchPass {
+  /** The first hitCount entries are this pass's hits (the array is reused, longer than that). */
   hits: Hit[];
+  hitCount: number;
   negators: Negator[];
   vocatives: number[];
   reporting: number[];
@@ -315,6 +317,7 @@ function keepAbusiveReadings(): void {
 // Reused from call to call: valid until the next matchTokens (classify reads it at once).
 const pass: MatchPass = {
   hits: [],
+  hitCount: 0,
   negators: [],
   vocatives: [],
   reporting: [],
@@ -324,9 +327,11 @@ const pass: MatchPass = {
   contextSentences: [],
 };
 
+const hitPool: Hit[] = [];
+
 export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
   const codes = tokens.codes;
-  pass.hits = [];
+  let hitCount = 0;
   // Most comments leave most lists empty; setting length only when needed is cheaper.
   if (pass.negators.length > 0) pass.negators.length = 0;
   if (pass.vocatives.length > 0) pass.vocatives.length = 0;
@@ -374,8 +379,23 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
         content = dispatch(readingEntry[r] as CompiledEntry, i, i, tokens, content);
       }
     }
-    if (content) pass.hits.push({ first: i, last, entries: content, vocativePrefix: vocative });
+    if (content) {
+      // Hit objects are reused from call to call (valid until the next matchTokens).
+      let hit = hitPool[hitCount];
+      if (hit === undefined) {
+        hit = { first: i, last, entries: content, vocativePrefix: vocative };
+        hitPool.push(hit);
+      } else {
+        hit.first = i;
+        hit.last = last;
+        hit.entries = content;
+        hit.vocativePrefix = vocative;
+      }
+      hitCount++;
+    }
     i = last;
   }
+  pass.hits = hitPool;
+  pass.hitCount = hitCount;
   return pass;
 }
