@@ -1,7 +1,11 @@
 import "server-only";
 import { to as copyTo } from "pg-copy-streams";
 import { getPool } from "../db/pool.ts";
-import type { CellKind, CopyColumn, ExportCopyQuery } from "./build-export-copy-query.ts";
+import { type Consensus, computeConsensus } from "../moderation/compute-consensus.ts";
+import type { StoredLabel } from "../moderation/label-comment.ts";
+import type { ComputedField, ExportCopyQuery, OutputField } from "./build-export-copy-query.ts";
+import { csvCell } from "./format-csv.ts";
+import { computeAgreement, type ExportLabel } from "./shape-export-record.ts";
 
 /** Output is handed on in chunks of about this many bytes. */
 const CHUNK_BYTES = 1 << 18;
@@ -17,12 +21,6 @@ const APOSTROPHE = 0x27;
 /** = + - @ tab CR: a cell starting with one of these is a formula to a spreadsheet. */
 const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
 const HEX = "0123456789abcdef";
-
-interface Field {
-  kind: CellKind;
-  /** JSONL: the bytes before the value (`{"key":`, `,"key":`, `,"group":{"key":`). */
-  prefix: Buffer;
-}
 
 /**
  * Writes bytes into one growing buffer; take() hands over what was written. Everything is
@@ -43,6 +41,11 @@ class ByteWriter {
     this.reserve(end - start);
     source.copy(this.buffer, this.length, start, end);
     this.length += end - start;
+  }
+
+  text(value: string): void {
+    this.reserve(value.length * 3);
+    this.length += this.buffer.write(value, this.length, "utf8");
   }
 
   byte(b: number): void {
@@ -157,8 +160,8 @@ function writeTimestamp(out: ByteWriter, src: Buffer, start: number, quoted: boo
 }
 
 /** A CSV cell as csvCell writes it: formula-neutralised (user text), RFC 4180 quoted when needed. */
-function writeCsvCell(out: ByteWriter, src: Buffer, start: number, end: number, kind: CellKind): void {
-  const neutralise = kind === "user-text" && end > start && FORMULA_START.has(src[start] as number);
+function writeCsvCell(out: ByteWriter, src: Buffer, start: number, end: number, userText: boolean): void {
+  const neutralise = userText && end > start && FORMULA_START.has(src[start] as number);
   let quote = false;
   for (let i = start; i < end; i++) {
     const b = src[i] as number;
@@ -185,63 +188,145 @@ function writeCsvCell(out: ByteWriter, src: Buffer, start: number, end: number, 
   out.length = at;
 }
 
-/** The JSONL prefixes of the columns that go into JSONL, nesting `a.b` keys into objects. */
-function jsonlFields(columns: CopyColumn[]): { fields: (Field | null)[]; suffix: Buffer } {
+/** JSONL: the bytes before each value (`{"key":`, `,"key":`, `,"group":{"key":`) and after the last. */
+function jsonlPrefixes(fields: OutputField[]): { prefixes: Buffer[]; suffix: Buffer } {
   let group: string | null = null;
-  let first = true;
-  const fields = columns.map((column): Field | null => {
-    if (column.json === null) return null;
-    const dot = column.json.indexOf(".");
-    const parent = dot < 0 ? null : column.json.slice(0, dot);
-    const key = dot < 0 ? column.json : column.json.slice(dot + 1);
-    let prefix = first ? "{" : "";
+  const prefixes = fields.map((field, index) => {
+    const dot = field.key.indexOf(".");
+    const parent = dot < 0 ? null : field.key.slice(0, dot);
+    const key = dot < 0 ? field.key : field.key.slice(dot + 1);
+    let prefix = index === 0 ? "{" : "";
     if (parent !== group) {
       if (group !== null) prefix += "}";
-      if (!first) prefix += ",";
+      if (index > 0) prefix += ",";
       if (parent !== null) prefix += `${JSON.stringify(parent)}:{`;
       group = parent;
-    } else if (!first) prefix += ",";
-    prefix += `${JSON.stringify(key)}:`;
-    first = false;
-    return { kind: column.kind, prefix: Buffer.from(prefix, "utf8") };
+    } else if (index > 0) prefix += ",";
+    return Buffer.from(`${prefix}${JSON.stringify(key)}:`, "utf8");
   });
-  return { fields, suffix: Buffer.from(`${group !== null ? "}" : ""}}\n`, "utf8") };
+  return { prefixes, suffix: Buffer.from(`${group !== null ? "}" : ""}}\n`, "utf8") };
 }
 
 const NULL_JSON = Buffer.from("null");
 const CRLF = Buffer.from("\r\n");
 
+function timestampText(src: Buffer, start: number): string {
+  const micros = src.readInt32BE(start) * 4_294_967_296 + src.readUInt32BE(start + 4);
+  return new Date(Math.floor(micros / 1000) + PG_EPOCH_MS).toISOString();
+}
+
+/** The elements of a one-dimensional binary array, as [start, end) byte ranges (-1 for NULL). */
+function arrayElements(src: Buffer, start: number): [number, number][] {
+  const dimensions = src.readInt32BE(start);
+  if (dimensions === 0) return [];
+  const count = src.readInt32BE(start + 12);
+  let at = start + 12 + 8 * dimensions;
+  const elements: [number, number][] = [];
+  for (let k = 0; k < count; k++) {
+    const length = src.readInt32BE(at);
+    at += 4;
+    if (length < 0) elements.push([-1, -1]);
+    else {
+      elements.push([at, at + length]);
+      at += length;
+    }
+  }
+  return elements;
+}
+
+/** What the computed fields need: the comment's labels, as the reference path has them. */
+interface LabelValues {
+  labels: ExportLabel[];
+  consensus: Consensus;
+  agreement: number | null;
+}
+
 /**
  * Runs the COPY of buildExportCopyQuery in a read-only REPEATABLE READ transaction (one
- * consistent snapshot) and yields the CSV or JSONL bytes, about 256 KB at a time, as the
- * consumer asks for them: backpressure reaches PostgreSQL through the socket, so memory stays
- * flat. When `signal` aborts, the COPY is cancelled on the server and the connection dropped.
- * `onRows` hears the rows written so far after each chunk.
+ * consistent snapshot) and yields the CSV or JSONL bytes, about 256 KB at a time, each chunk
+ * ending at a row boundary, as the consumer asks for them: backpressure reaches PostgreSQL
+ * through the socket, so memory stays flat. When `signal` aborts or the consumer stops, the
+ * COPY is cancelled on the server and the connection dropped. `annotatorName` maps a user id
+ * to the name the export shows; `onRows` hears the rows written so far.
  */
 export async function* copyExportLines(
   query: ExportCopyQuery,
   format: "csv" | "jsonl",
-  options: { signal?: AbortSignal; onRows?: (rows: number) => void } = {},
+  options: {
+    annotatorName: (userId: string) => string;
+    signal?: AbortSignal;
+    onRows?: (rows: number) => void;
+  },
 ): AsyncGenerator<Buffer> {
-  const csvMask = query.columns.map((c) => c.csv !== null);
-  const { fields, suffix } = jsonlFields(query.columns);
-  const kinds = query.columns.map((c) => c.kind);
+  const fields = format === "csv" ? query.csv : query.jsonl;
+  const { prefixes, suffix } = jsonlPrefixes(query.jsonl);
+  const label = query.labelColumns;
   const pool = getPool();
   const client = await pool.connect();
   let broken = false;
   let pid: number | null = null;
-  const onAbort = () => {
+  const cancel = () => {
     if (pid !== null)
       pool.query("SELECT pg_cancel_backend($1)", [pid]).catch((error: Error) => {
         console.error("export: could not cancel the export query:", error.message);
       });
   };
-  options.signal?.addEventListener("abort", onAbort);
+  options.signal?.addEventListener("abort", cancel);
   const out = new ByteWriter();
-  const starts = new Int32Array(query.columns.length);
-  const ends = new Int32Array(query.columns.length);
+  const starts = new Int32Array(query.columnCount);
+  const ends = new Int32Array(query.columnCount);
   let rows = 0;
   let finished = false;
+
+  const text = (src: Buffer, [start, end]: [number, number]) =>
+    start < 0 ? null : src.toString("utf8", start, end);
+  /** The comment's labels from the parallel arrays, or null when it has none. */
+  const labelValues = (src: Buffer): LabelValues | null => {
+    const at = starts[label.user_id] as number;
+    if (at < 0) return null;
+    const ids = arrayElements(src, at);
+    const roles = arrayElements(src, starts[label.role] as number);
+    const insults = arrayElements(src, starts[label.insult] as number);
+    const sentiments = arrayElements(src, starts[label.sentiment] as number);
+    const stances = arrayElements(src, starts[label.stance] as number);
+    const times = arrayElements(src, starts[label.labelled_at] as number);
+    const labels: ExportLabel[] = [];
+    const stored: StoredLabel[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const insultText = text(src, insults[k] as [number, number]);
+      const insult = insultText === null ? null : insultText === "true";
+      const sentiment = text(src, sentiments[k] as [number, number]) as StoredLabel["sentiment"];
+      const stance = JSON.parse(text(src, stances[k] as [number, number]) ?? "{}") as Record<string, string>;
+      const time = times[k] as [number, number];
+      labels.push({
+        annotator: options.annotatorName(text(src, ids[k] as [number, number]) ?? ""),
+        role: text(src, roles[k] as [number, number]) ?? "",
+        insult,
+        sentiment,
+        stance,
+        labelled_at: time[0] < 0 ? "" : timestampText(src, time[0]),
+      });
+      stored.push({ insult, sentiment, stance: stance as StoredLabel["stance"] });
+    }
+    return { labels, consensus: computeConsensus(stored), agreement: computeAgreement(stored) };
+  };
+  const computedValue = (field: ComputedField, values: LabelValues | null): unknown => {
+    if (field === "labels") return values?.labels ?? [];
+    if (field === "annotators") return values?.labels.length ?? 0;
+    if (field === "agreement") return values?.agreement ?? null;
+    if (!values) {
+      if (field === "consensus.stance") return {};
+      if (field === "consensus.unanimous") return format === "csv" ? null : true;
+      return null;
+    }
+    const consensus = values.consensus;
+    if (field === "consensus.insult") return consensus.insult;
+    if (field === "consensus.sentiment") return consensus.sentiment;
+    if (field === "consensus.stance") return consensus.stance;
+    if (field === "consensus.unanimous") return consensus.unanimous;
+    return consensus.stance[field.slice("consensus.stance.".length) as keyof typeof consensus.stance] ?? null;
+  };
+
   try {
     pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid ?? null;
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -268,8 +353,8 @@ export async function* copyExportLines(
           at += 2;
           break;
         }
-        if (count !== starts.length)
-          throw new Error(`export: COPY returned ${count} columns, expected ${starts.length}`);
+        if (count !== query.columnCount)
+          throw new Error(`export: COPY returned ${count} columns, expected ${query.columnCount}`);
         // Only a whole row is written: find its fields first.
         let p = at + 2;
         let whole = true;
@@ -295,31 +380,45 @@ export async function* copyExportLines(
         if (!whole) break;
         at = p;
         rows++;
-        if (format === "jsonl") {
-          for (let f = 0; f < count; f++) {
-            const field = fields[f];
-            if (!field) continue;
-            out.bytes(field.prefix);
-            const start = starts[f] as number;
-            if (start < 0) out.bytes(NULL_JSON);
-            else if (field.kind === "literal") out.bytes(buf, start, ends[f]);
-            else if (field.kind === "timestamp") writeTimestamp(out, buf, start, true);
-            else writeJsonString(out, buf, start, ends[f] as number);
+        const values = labelValues(buf);
+        for (let k = 0; k < fields.length; k++) {
+          const field = fields[k] as OutputField;
+          if (format === "jsonl") out.bytes(prefixes[k] as Buffer);
+          else if (k > 0) out.byte(COMMA);
+          if ("computed" in field) {
+            const value = computedValue(field.computed, values);
+            out.text(
+              format === "jsonl"
+                ? JSON.stringify(value)
+                : csvCell(value as string | number | boolean | null | object),
+            );
+            continue;
           }
-          out.bytes(suffix);
-        } else {
-          let first = true;
-          for (let f = 0; f < count; f++) {
-            if (!csvMask[f]) continue;
-            if (!first) out.byte(COMMA);
-            first = false;
-            const start = starts[f] as number;
-            if (start < 0) continue;
-            if (kinds[f] === "timestamp") writeTimestamp(out, buf, start, false);
-            else writeCsvCell(out, buf, start, ends[f] as number, kinds[f] as CellKind);
+          const start = starts[field.column] as number;
+          const end = ends[field.column] as number;
+          if (start < 0) {
+            if (format === "jsonl") out.bytes(NULL_JSON);
+            continue;
           }
-          out.bytes(CRLF);
+          switch (field.kind) {
+            case "timestamp":
+              writeTimestamp(out, buf, start, format === "jsonl");
+              break;
+            case "annotator": {
+              const name = options.annotatorName(buf.toString("utf8", start, end));
+              out.text(format === "jsonl" ? JSON.stringify(name) : csvCell(name));
+              break;
+            }
+            case "literal":
+              if (format === "jsonl") out.bytes(buf, start, end);
+              else writeCsvCell(out, buf, start, end, false);
+              break;
+            default:
+              if (format === "jsonl") writeJsonString(out, buf, start, end);
+              else writeCsvCell(out, buf, start, end, field.kind === "user-text");
+          }
         }
+        out.bytes(format === "jsonl" ? suffix : CRLF);
       }
       pending = at < buf.length ? Buffer.from(buf.subarray(at)) : null;
       if (out.length >= CHUNK_BYTES) {
@@ -337,11 +436,11 @@ export async function* copyExportLines(
     if (options.signal?.aborted) return;
     throw error;
   } finally {
-    options.signal?.removeEventListener("abort", onAbort);
+    options.signal?.removeEventListener("abort", cancel);
     // Stopped mid-COPY (aborted, or the consumer stopped reading): cancel it on the server and
     // drop the connection rather than wait for the rest of the rows.
     if (!finished) {
-      onAbort();
+      cancel();
       broken = true;
     }
     if (!broken) {

@@ -1,6 +1,5 @@
 import "server-only";
 import pg from "pg";
-import { getPool } from "../db/pool.ts";
 import { buildExportCopyQuery } from "./build-export-copy-query.ts";
 import { buildExportQuery } from "./build-export-query.ts";
 import { copyExportLines } from "./copy-export-lines.ts";
@@ -25,12 +24,6 @@ export interface ExportRun {
   written?: { rows: number };
 }
 
-/** Every user's export name (their pseudonym): the users table is small, labels are many. */
-async function annotatorPseudonyms(salt: string): Promise<Record<string, string>> {
-  const users = await getPool().query<{ id: string }>(`SELECT id FROM "user"`);
-  return Object.fromEntries(users.rows.map((u) => [u.id, pseudonymiseAnnotator(u.id, salt)]));
-}
-
 /**
  * The CSV or JSONL export as UTF-8 chunks, each ending at a row boundary: header first (CSV,
  * with the optional BOM), then the rows; memory holds one chunk whatever the export's size.
@@ -44,10 +37,22 @@ export async function* writeExport(options: ExportOptions, run: ExportRun): Asyn
   const written = run.written ?? { rows: 0 };
   if (format === "csv") yield Buffer.from(`${options.bom ? "\ufeff" : ""}${csvHeader(columns)}`, "utf8");
   if (!run.keep) {
-    const pseudonyms = options.annotators === "pseudonym" ? await annotatorPseudonyms(run.salt) : null;
-    const query = buildExportCopyQuery(options, run.viewerId, pseudonyms, pg.escapeLiteral);
+    const names = new Map<string, string>();
+    const annotatorName =
+      options.annotators === "id"
+        ? (userId: string) => userId
+        : (userId: string) => {
+            let name = names.get(userId);
+            if (name === undefined) {
+              name = pseudonymiseAnnotator(userId, run.salt);
+              names.set(userId, name);
+            }
+            return name;
+          };
+    const query = buildExportCopyQuery(options, run.viewerId, pg.escapeLiteral);
     const base = written.rows;
     yield* copyExportLines(query, format, {
+      annotatorName,
       signal: run.signal,
       onRows: (rows) => {
         written.rows = base + rows;
