@@ -2,7 +2,6 @@ import "server-only";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { currentDatabaseUrl } from "../db/client.ts";
-import { projectRoot } from "../paths.ts";
 
 /**
  * Starts `raqib reclassify --job ID` as its own process, detached: the re-classification uses
@@ -10,6 +9,9 @@ import { projectRoot } from "../paths.ts";
  * page reload. Progress goes to the lexicon_publication row.
  */
 export function startPublicationJob(publicationId: number): void {
+  // The dashboard runs with the project as its working directory (raqib start); lib/paths.ts
+  // cannot be bundled by Next, so the CLI is found from there.
+  const projectRoot = process.cwd();
   const child = spawn(
     process.execPath,
     [join(projectRoot, "bin", "raqib.mjs"), "reclassify", "--job", String(publicationId), "--json"],
