@@ -34,6 +34,8 @@ export interface ReclassifyOptions {
   /** Resume: only comments with a greater id. */
   startAfterId?: number;
   batchSize?: number;
+  /** Batch UPDATEs in flight at once (default 2). */
+  writers?: number;
 }
 
 const BATCH = 5_000;
@@ -78,7 +80,12 @@ export async function reclassifyComments(
     );
   let done = 0;
   let unclassifiable = 0;
-  let pendingWrite: Promise<void> = Promise.resolve();
+  // Up to `writers` batch UPDATEs run at once on their own connections (each is one backend's
+  // work in PostgreSQL); progress is recorded strictly in id order, so a resumed run never skips
+  // a batch that had not committed.
+  const writers = Math.max(1, options.writers ?? 2);
+  const inFlight: Promise<void>[] = [];
+  let recorded: Promise<void> = Promise.resolve();
   type Rows = { rows: { id: number; body: string }[] };
   let next: Promise<Rows> = select(firstId);
   next.catch(() => {});
@@ -100,30 +107,37 @@ export async function reclassifyComments(
         results.push(result);
       }
     }
-    await pendingWrite;
-    pendingWrite = (async () => {
-      if (ids.length > 0) {
-        await pool.query(UPDATE_SQL, [
-          ids,
-          results.map((x) => x.language),
-          results.map((x) => x.insult),
-          results.map((x) => x.insultScore),
-          results.map((x) => x.sentiment),
-          results.map((x) => x.sentimentScore),
-          results.map((x) => JSON.stringify(x.stance)),
-          version,
-          results.map((x) => JSON.stringify(x.matches)),
-        ]);
-      }
-      done += rows.length;
+    if (inFlight.length >= writers) await inFlight.shift();
+    const write =
+      ids.length === 0
+        ? Promise.resolve()
+        : pool
+            .query(UPDATE_SQL, [
+              ids,
+              results.map((x) => x.language),
+              results.map((x) => x.insult),
+              results.map((x) => x.insultScore),
+              results.map((x) => x.sentiment),
+              results.map((x) => x.sentimentScore),
+              results.map((x) => JSON.stringify(x.stance)),
+              version,
+              results.map((x) => JSON.stringify(x.matches)),
+            ])
+            .then(() => undefined);
+    const count = rows.length;
+    recorded = recorded.then(async () => {
+      await write;
+      done += count;
       unclassifiable += refused;
       await options.onBatch?.({ lastId, done, unclassifiable });
       options.onProgress?.({ done, total, seconds: (performance.now() - started) / 1000 });
-    })();
-    // A failed write stops the run before more is read.
-    pendingWrite.catch(() => {});
+    });
+    // A failed write or progress record stops the run before more is read.
+    recorded.catch(() => {});
+    inFlight.push(recorded);
   }
-  await pendingWrite;
+  await Promise.allSettled(inFlight);
+  await recorded;
   return {
     lexiconVersion: version,
     reclassified: done - unclassifiable,

@@ -170,7 +170,11 @@ describe("lexicon versions", () => {
     expect(row.state).toBe("failed");
     expect(row.lastCommentId).toBeGreaterThan(0);
     const versions = await stored();
-    expect(versions.filter((c) => c.lexicon_version === publication.version)).toHaveLength(4);
+    // The recorded batch is on the new version; a batch written in parallel may be too.
+    expect(versions.filter((c) => c.lexicon_version === publication.version).length).toBeGreaterThanOrEqual(
+      4,
+    );
+    expect(versions.some((c) => c.lexicon_version !== publication.version)).toBe(true);
 
     // Resuming through the dashboard's path starts the job again; it continues after comment lastCommentId.
     const resumed: number[] = [];

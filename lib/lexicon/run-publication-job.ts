@@ -61,7 +61,7 @@ export async function runPublicationJob(
     });
     return summary("superseded", publication.done, publication.total);
   }
-  const alreadyDone = publication.done;
+  let alreadyDone = publication.done;
   let done = alreadyDone;
   try {
     const layered = compileLayer(layerFromJson(publication.lexiconVersion.layer));
@@ -70,6 +70,15 @@ export async function runPublicationJob(
         `version ${version} cannot be rebuilt: the shipped lexicon files changed (they now give ${layered.compiled.version})`,
       );
     }
+    // Batches written in parallel may have committed after the last recorded one: they are done.
+    const ahead = Number(
+      (
+        await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM comment
+          WHERE lexicon_version = ${version} AND id > ${publication.lastCommentId}`
+      )[0]?.n ?? 0,
+    );
+    alreadyDone = publication.done + ahead;
+    done = alreadyDone;
     const remaining = Number(
       (
         await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM comment
