@@ -140,6 +140,8 @@ describe("lexicon versions", () => {
       where: { id: publication.publicationId },
     });
     expect(row).toMatchObject({ state: "succeeded", done: 9, note: "noise is an insult" });
+    // The job counted each term's matches for the entry table.
+    expect((row.termCounts as Record<string, number>)["ضجيج\tinsult\t"]).toBe(1);
     expect(
       await getDb().auditEvent.count({ where: { category: "lexicon", action: "lexicon_published" } }),
     ).toBe(1);

@@ -3,6 +3,7 @@ import { type ReclassifyOptions, reclassifyComments } from "../classification/re
 import { getDb } from "../db/client.ts";
 import { compileLayer } from "./get-published-lexicon.ts";
 import { layerFromJson } from "./layer-rows.ts";
+import { storeTermCounts } from "./term-match-counts.ts";
 
 export class JobSupersededError extends Error {
   constructor(publicationId: number) {
@@ -114,6 +115,15 @@ export async function runPublicationJob(
       where: { id: publicationId },
       data: { state: "succeeded", done, total: done, finishedAt: new Date(), heartbeatAt: new Date() },
     });
+    // The entry table's match counts for this version, counted here in the background so the
+    // page never has to scan every comment. Counting is not part of re-classifying: a failure is
+    // logged and the page counts for itself.
+    await storeTermCounts(publicationId).catch((error: unknown) =>
+      console.error(
+        `lexicon job ${publicationId}: term counts:`,
+        error instanceof Error ? error.message : error,
+      ),
+    );
     return summary("succeeded", final.done, final.total);
   } catch (error) {
     const superseded = error instanceof JobSupersededError;

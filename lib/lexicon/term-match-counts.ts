@@ -1,5 +1,7 @@
 import "server-only";
 import { SUPPRESSING_RULES } from "../classifier/index.ts";
+import { getDb } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { getPool } from "../db/pool.ts";
 import { termStatKey } from "./score-lexicon.ts";
 
@@ -7,13 +9,12 @@ const TTL_MS = 5 * 60_000;
 const cache = new Map<string, { at: number; counts: Map<string, number> }>();
 
 /**
- * How many stored comments each term counted in (suppressed uses — negated, quoted, reported,
- * literal — left out), keyed by termStatKey. It reads every comment's matches, so the answer is
- * kept for five minutes per published version.
+ * Counts every stored comment's counted matches per term (suppressed uses — negated, quoted,
+ * reported, literal — left out), keyed by termStatKey. Reads every comment's matches: seconds at
+ * a million comments, so the re-classification job runs it once at its end and stores the
+ * answer on its publication.
  */
-export async function termMatchCounts(version: string): Promise<Map<string, number>> {
-  const hit = cache.get(version);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.counts;
+export async function countTermMatches(): Promise<Map<string, number>> {
   const { rows } = await getPool().query<{ term: string; category: string; target: string; n: string }>(
     `SELECT m->>'term' AS term, m->>'category' AS category, coalesce(m->>'target', '') AS target,
             count(DISTINCT c.id) AS n
@@ -22,12 +23,39 @@ export async function termMatchCounts(version: string): Promise<Map<string, numb
       GROUP BY 1, 2, 3`,
     [SUPPRESSING_RULES],
   );
-  const counts = new Map(rows.map((r) => [termStatKey(r.term, r.category, r.target || null), Number(r.n)]));
-  cache.set(version, { at: Date.now(), counts });
-  return counts;
+  return new Map(rows.map((r) => [termStatKey(r.term, r.category, r.target || null), Number(r.n)]));
 }
 
-/** Forget the counts (after a re-classification finished, so the page shows fresh figures). */
-export function forgetTermMatchCounts(): void {
-  cache.clear();
+/** Stores the counts on a publication (the job's last step). */
+export async function storeTermCounts(publicationId: number): Promise<void> {
+  const counts = await countTermMatches();
+  await getDb().lexiconPublication.update({
+    where: { id: publicationId },
+    data: {
+      termCounts: Object.fromEntries(counts) as Prisma.InputJsonValue,
+      termCountsAt: new Date(),
+    },
+  });
+}
+
+/**
+ * How many stored comments each term counted in under `version`: what the newest finished
+ * re-classification to that version counted, or, for a version no job counted (the shipped files
+ * before the first publish), a count made now and kept for five minutes.
+ */
+export async function termMatchCounts(version: string): Promise<Map<string, number>> {
+  const stored = await getDb().lexiconPublication.findFirst({
+    where: { lexiconVersion: { version }, termCountsAt: { not: null } },
+    orderBy: { id: "desc" },
+    select: { termCounts: true },
+  });
+  const json = stored?.termCounts;
+  if (json && typeof json === "object" && !Array.isArray(json)) {
+    return new Map(Object.entries(json as Record<string, number>));
+  }
+  const hit = cache.get(version);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.counts;
+  const counts = await countTermMatches();
+  cache.set(version, { at: Date.now(), counts });
+  return counts;
 }

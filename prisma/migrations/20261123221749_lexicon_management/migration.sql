@@ -41,6 +41,8 @@ CREATE TABLE "lexicon_publication" (
     "started_at" TIMESTAMPTZ(3),
     "finished_at" TIMESTAMPTZ(3),
     "heartbeat_at" TIMESTAMPTZ(3),
+    "term_counts" JSONB,
+    "term_counts_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "lexicon_publication_pkey" PRIMARY KEY ("id")
 );
