@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { LEXICON_CATEGORIES } from "@/lib/classifier/types.ts";
-import { categoryLabels } from "@/lib/i18n/classifier-labels.ts";
+import { LEXICON_CATEGORIES, type StanceSide, type StanceTarget } from "@/lib/classifier/types.ts";
+import { categoryLabels, sideLabels, targetLabels } from "@/lib/i18n/classifier-labels.ts";
 import { type LexiconText, lexiconText } from "@/lib/i18n/lexicon-messages.ts";
 import type { Locale } from "@/lib/i18n/messages.ts";
 import { editEntryAction, revertEntryAction } from "@/lib/lexicon/lexicon-actions.ts";
@@ -50,6 +50,9 @@ export async function EntriesView({
     ...r,
     editHref: lexiconHref({ ...params, edit: r.key }),
     categoryLabel: categoryLabels[locale][r.category as (typeof LEXICON_CATEGORIES)[number]] ?? r.category,
+    targetText: r.target
+      ? `${targetLabels[locale][r.target as StanceTarget] ?? r.target}${r.side ? ` · ${sideLabels[locale][r.side as StanceSide] ?? r.side}` : ""}`
+      : "",
     originLabel: t(`origin_${r.origin}`),
     matchesText: formatNumber(locale, r.matches),
     precisionText:

@@ -11,6 +11,7 @@ import { ActionForm } from "./action-form.tsx";
 export interface EntryTableRow extends EntryRow {
   editHref: string;
   categoryLabel: string;
+  targetText: string;
   originLabel: string;
   matchesText: string;
   precisionText: string;
@@ -67,10 +68,7 @@ function getEntryColumns(
     {
       id: "target",
       header: labels.target,
-      cell: ({ row }) =>
-        row.original.target
-          ? `${row.original.target}${row.original.side ? ` · ${row.original.side}` : ""}`
-          : "",
+      cell: ({ row }) => row.original.targetText,
     },
     {
       id: "weight",

@@ -112,7 +112,8 @@ export default async function LexiconPage({
           · {t("jobState_succeeded")}
         </p>
       )}
-      <RefreshWhileRunning running={running && !stalled} />
+      {/* Not on a test result: refreshing would run the whole test again every time. */}
+      <RefreshWhileRunning running={running && !stalled && !(view === "draft" && raw.test === "1")} />
       <nav className="queues" aria-label={t("title")}>
         {views.map((v) => (
           <Link

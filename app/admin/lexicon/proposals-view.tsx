@@ -1,3 +1,5 @@
+import type { LexiconCategory } from "@/lib/classifier/types.ts";
+import { categoryLabels } from "@/lib/i18n/classifier-labels.ts";
 import { formatDate } from "@/lib/i18n/format.ts";
 import { lexiconText } from "@/lib/i18n/lexicon-messages.ts";
 import type { Locale } from "@/lib/i18n/messages.ts";
@@ -43,7 +45,8 @@ export async function ProposalsView({
                   <bdi>{p.entry.term}</bdi>
                 </td>
                 <td>
-                  {p.entry.op === "remove" ? t("opRemove") : t("opSet")} · {p.entry.category}
+                  {p.entry.op === "remove" ? t("opRemove") : t("opSet")} ·{" "}
+                  {categoryLabels[locale][p.entry.category as LexiconCategory] ?? p.entry.category}
                   {p.entry.target ? ` · ${p.entry.target}${p.entry.side ? `/${p.entry.side}` : ""}` : ""} · w=
                   {p.entry.weight}
                 </td>
