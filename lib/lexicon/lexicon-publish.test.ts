@@ -4,13 +4,14 @@ vi.mock("next/headers", async () => (await import("../testing/fake-next.ts")).ne
 vi.mock("next/headers.js", async () => (await import("../testing/fake-next.ts")).nextHeaders);
 vi.mock("next/cache", async () => (await import("../testing/fake-next.ts")).nextCache);
 
+import { GET as exportLexicon } from "../../app/admin/lexicon/export/route.ts";
 import { IDLE } from "../auth/action-state.ts";
 import { classifierForStorage } from "../classification/classify-for-storage.ts";
 import { classify, defaultLexicon } from "../classifier/index.ts";
 import { getDb } from "../db/client.ts";
 import { ingestInputs } from "../ingest/ingest-inputs.ts";
 import { seedsDir } from "../paths.ts";
-import { createTestUser, sessionCookie, type TestUser } from "../testing/auth-fixtures.ts";
+import { createTestUser, sessionCookie, TEST_ORIGIN, type TestUser } from "../testing/auth-fixtures.ts";
 import { outcome, setFakeRequest } from "../testing/fake-next.ts";
 import { runCli } from "../testing/run-cli.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
@@ -282,5 +283,29 @@ describe("entries, proposals and import", () => {
     expect(
       await getDb().auditEvent.count({ where: { category: "lexicon", action: "lexicon_imported" } }),
     ).toBe(1);
+  });
+});
+
+describe("TSV export", () => {
+  const get = async (user: TestUser | null, version: string) =>
+    exportLexicon(
+      new Request(`${TEST_ORIGIN}/admin/lexicon/export?version=${version}`, {
+        headers: user ? { cookie: await sessionCookie(user) } : {},
+      }),
+    );
+
+  it("exports the published lexicon in the shipped format, the draft to admins only", async () => {
+    const published = await get(analyst, "published");
+    expect(published.status).toBe(200);
+    const text = await published.text();
+    expect(text.split("\n")[0]).toBe("term\tcategory\tweight\tlanguage\ttarget\tside\tflags\tnote");
+    expect(text).toContain("ضجيج\tinsult\t0.9\tar");
+    expect((await get(analyst, "draft")).status).toBe(403);
+    const draft = await get(admin, "draft");
+    expect(draft.status).toBe(200);
+    expect(await draft.text()).toContain("مهرج\tinsult");
+    expect((await get(admin, "nonsense")).status).toBe(400);
+    expect((await get(admin, "abcdefabcdef")).status).toBe(404);
+    expect((await get(null, "published")).status).toBe(401);
   });
 });
