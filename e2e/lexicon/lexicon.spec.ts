@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { demoAccount, E2E_DATA_DIR, expect, test } from "../fixtures.ts";
 
@@ -182,5 +183,22 @@ test.describe("lexicon management", () => {
     await page.goto(`/admin/lexicon?q=${encodeURIComponent(word)}`);
     await expect(page.getByTestId("entry-term-cell")).toHaveText([`${word}ا`]);
     await analystContext.close();
+  });
+
+  test("the lexicon pages have no serious accessibility violations", async ({ page, signInAs }) => {
+    await signInAs("admin");
+    for (const path of [
+      "/admin/lexicon",
+      "/admin/lexicon?view=draft&test=1",
+      "/admin/lexicon?view=versions",
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious, path).toEqual([]);
+    }
   });
 });

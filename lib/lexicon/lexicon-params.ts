@@ -18,8 +18,9 @@ export const lexiconParamsSchema = z.object({
   q: z.string().trim().max(200).optional(),
   category: z.enum(LEXICON_CATEGORIES).optional(),
   origin: z.enum(ENTRY_ORIGINS).default("all"),
-  sort: z.enum(ENTRY_SORTS).default("term"),
-  dir: z.enum(["asc", "desc"]).default("asc"),
+  /** Most-matched first: the entries that decide most results. */
+  sort: z.enum(ENTRY_SORTS).default("matches"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   /** The entry open in the edit form, by key. */
   edit: z.string().max(500).optional(),
@@ -41,8 +42,8 @@ export function lexiconHref(params: Partial<LexiconParams>): string {
   const defaults: Partial<Record<keyof LexiconParams, unknown>> = {
     view: "entries",
     origin: "all",
-    sort: "term",
-    dir: "asc",
+    sort: "matches",
+    dir: "desc",
     page: 1,
   };
   for (const [key, value] of Object.entries(params)) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { sentimentLabels } from "@/lib/i18n/classifier-labels.ts";
+import type { LexiconCategory } from "@/lib/classifier/types.ts";
+import { categoryLabels, sentimentLabels } from "@/lib/i18n/classifier-labels.ts";
 import { lexiconText } from "@/lib/i18n/lexicon-messages.ts";
 import type { Locale } from "@/lib/i18n/messages.ts";
 import type { ResultSummary } from "@/lib/lexicon/compare-results.ts";
@@ -11,11 +12,11 @@ import { testDraft } from "@/lib/lexicon/test-draft.ts";
 import { ActionForm } from "./action-form.tsx";
 import { decimal, formatNumber } from "./shared.ts";
 
-function describe(entry: LayerEntry | null): string {
+function describe(locale: Locale, entry: LayerEntry | null): string {
   if (!entry) return "";
   return [
     entry.op === "remove" ? "−" : "+",
-    entry.category,
+    categoryLabels[locale][entry.category as LexiconCategory] ?? entry.category,
     entry.target ? `${entry.target}${entry.side ? `/${entry.side}` : ""}` : "",
     `w=${entry.weight}`,
     entry.language,
@@ -80,10 +81,10 @@ export async function DraftView({
                   </span>
                 </td>
                 <td className="meta">
-                  <bdi>{describe(c.published)}</bdi>
+                  <bdi>{describe(locale, c.published)}</bdi>
                 </td>
                 <td className="meta">
-                  <bdi>{describe(c.draft)}</bdi>
+                  <bdi>{describe(locale, c.draft)}</bdi>
                 </td>
                 <td>
                   {c.draft && (
