@@ -45,7 +45,7 @@ export interface AuditOrigin {
 }
 
 export interface AuditEventInput {
-  category: "security" | "moderation";
+  category: "security" | "moderation" | "lexicon";
   action: string;
   actor?: AuditActor;
   target?: { type: string; id: string | number | bigint } | null;
