@@ -34,6 +34,7 @@ describe("the permission table", () => {
       "/admin/audit",
       "/admin/ingest",
       "/admin/export",
+      "/admin/escalation-reasons",
     ]);
   });
 });

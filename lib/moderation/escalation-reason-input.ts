@@ -24,7 +24,11 @@ const position = z
 
 /** A reason an admin adds. Without a position it goes to the end of the list. */
 export const newEscalationReasonSchema = z.object({
-  code: z.string({ error: "format" }).trim().regex(REASON_CODE_PATTERN, { error: "format" }),
+  code: z
+    .string({ error: "empty" })
+    .trim()
+    .min(1, { error: "empty", abort: true })
+    .regex(REASON_CODE_PATTERN, { error: "format" }),
   labelAr: label,
   labelEn: label,
   position: position.optional(),
@@ -63,6 +67,8 @@ export function escalationReasonInputError(error: z.ZodError, input: unknown): E
   return new EscalationReasonInputError(
     field,
     problem,
-    typeof given === "string" || typeof given === "number" ? String(given) : undefined,
+    typeof given === "string" || (typeof given === "number" && Number.isFinite(given))
+      ? String(given)
+      : undefined,
   );
 }
