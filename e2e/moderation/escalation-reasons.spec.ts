@@ -11,7 +11,7 @@ async function setActive(page: Page, code: string, active: boolean) {
   await row.getByLabel(`مفعَّل: ${code}`).setChecked(active);
   await row.getByRole("button", { name: `احفظ: ${code}` }).click();
   await expect(row.getByRole("status")).toHaveText("تم الحفظ.");
-  await expect(row).toHaveAttribute("data-active", String(active));
+  await expect(row).toHaveAttribute("data-status", active ? "active" : "inactive");
 }
 
 test("an admin adds a reason and deactivates another; a moderator then escalates with the new list", async ({

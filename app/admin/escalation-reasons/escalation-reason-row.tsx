@@ -33,7 +33,7 @@ export function EscalationReasonRow({
   const formId = `reason-${reason.id}`;
   const about = (label: string) => `${label}: ${reason.code}`;
   return (
-    <tr data-testid="reason-row" data-code={reason.code} data-active={reason.active}>
+    <tr data-testid="reason-row" data-code={reason.code} data-status={reason.active ? "active" : "inactive"}>
       <td>
         <code dir="ltr">{reason.code}</code>
         {!reason.active && (
