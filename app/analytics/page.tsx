@@ -32,6 +32,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
     unit: range.unit,
     t,
     base: {
+      timeZone,
       source: filters.source,
       article: filters.article,
       language: filters.language,

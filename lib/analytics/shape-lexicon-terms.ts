@@ -27,7 +27,7 @@ export function shapeLexiconTerms(
   period: { from?: Date; to?: Date },
 ): ChartSpec {
   const { t } = ctx;
-  const href = (row: LexiconTermRow) => queueHref({ ...ctx.base, ...period, term: row.term });
+  const href = (row: LexiconTermRow) => queueHref({ ...ctx.base, ...period, search: row.term });
   return {
     type: "bar",
     labels: rows.map((row) => `${row.term} (${categoryLabel(row.category)})`),
