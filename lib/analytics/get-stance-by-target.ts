@@ -8,9 +8,11 @@ import {
   commentScope,
   intervalSql,
   localBucketSql,
+  unitSql,
 } from "./comment-scope-sql.ts";
 import type { AnalyticsFilters } from "./filters.ts";
 import type { BucketUnit, Period } from "./resolve-range.ts";
+import { rollupServes, rollupWhere } from "./rollup-sql.ts";
 import type { StanceBucketRow, StanceSourceRow } from "./shape-stance.ts";
 
 interface StanceRow {
@@ -24,30 +26,58 @@ interface StanceRow {
   against: number;
 }
 
+/** The rollup's stance columns, per target. */
+const ROLLUP_STANCE_COLUMNS: Record<(typeof STANCE_TARGETS)[number], [string, string]> = {
+  russia: ["russia_favor", "russia_against"],
+  usa: ["usa_favor", "usa_against"],
+  syrian_government: ["syrian_government_favor", "syrian_government_against"],
+  syrian_opposition: ["syrian_opposition_favor", "syrian_opposition_against"],
+};
+
 /**
- * Favor/against counts per stance target, both per time bucket (every bucket, zeros included)
- * and per source, in one query over the comments that take a side.
- * The SQL of `getStanceByTarget`, exported for the benchmark's EXPLAIN.
+ * Favor/against counts per stance target (the classifier's targets), both per time bucket (every
+ * bucket, zeros included) and per source, in one query over the comments that take a side:
+ * from the hourly rollup when it can answer exactly, else from `comment`.
+ * The SQL of `getStanceByTarget`, exported for the benchmark's EXPLAIN and the tests.
  */
 export function stanceByTargetSql(
   filters: AnalyticsFilters,
   period: Period | null,
   unit: BucketUnit,
   timeZone: string,
+  useRollup = rollupServes(filters, timeZone),
 ): Prisma.Sql {
-  const scope = commentScope(filters, period, { alwaysJoinArticle: true });
   const targets = Prisma.join(STANCE_TARGETS.map((target) => Prisma.sql`${target}`));
-  return Prisma.sql`
-    WITH sides AS MATERIALIZED (
-      SELECT ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target, st.value AS side
+  let sides: Prisma.Sql;
+  if (useRollup) {
+    const values = Prisma.join(
+      STANCE_TARGETS.map((target) => {
+        const [favor, against] = ROLLUP_STANCE_COLUMNS[target];
+        return Prisma.sql`(${target}, r.${Prisma.raw(favor)}, r.${Prisma.raw(against)})`;
+      }),
+    );
+    sides = Prisma.sql`
+      SELECT date_trunc(${unitSql(unit)}, r.hour AT TIME ZONE ${timeZone}) AS bucket,
+        nullif(r.source_id, 0) AS source_id, st.target, st.favor, st.against
+      FROM comment_hourly_rollup r
+      CROSS JOIN LATERAL (VALUES ${values}) AS st(target, favor, against)
+      WHERE ${rollupWhere(filters, period, "hour")} AND st.favor + st.against <> 0`;
+  } else {
+    const scope = commentScope(filters, period, { alwaysJoinArticle: true });
+    sides = Prisma.sql`
+      SELECT ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target,
+        (st.value = 'favor')::int AS favor, (st.value = 'against')::int AS against
       FROM comment c ${scope.join}
       CROSS JOIN LATERAL jsonb_each_text(c.stance) AS st
       WHERE c.stance IS NOT NULL AND jsonb_typeof(c.stance) = 'object' AND ${scope.where}
+        AND st.key IN (${targets})`;
+  }
+  return Prisma.sql`
+    WITH sides AS MATERIALIZED (${sides}
     ), counts AS (
-      SELECT bucket, target,
-        count(*) FILTER (WHERE side = 'favor')::int AS favor,
-        count(*) FILTER (WHERE side = 'against')::int AS against
+      SELECT bucket, target, sum(favor)::int AS favor, sum(against)::int AS against
       FROM sides GROUP BY bucket, target
+      HAVING sum(favor) + sum(against) > 0
     ), span AS (${bucketSpanSql(period, unit, timeZone)})
     SELECT 'time' AS grouping, ${bucketBoundsSql(Prisma.sql`s.bucket`, period, unit, timeZone)},
       NULL::int AS "sourceId", NULL::text AS "sourceName", t.target,
@@ -57,9 +87,10 @@ export function stanceByTargetSql(
     LEFT JOIN counts ON counts.bucket = s.bucket AND counts.target = t.target
     UNION ALL
     SELECT 'source', NULL, NULL, sides.source_id, src.name, sides.target,
-      count(*) FILTER (WHERE side = 'favor')::int, count(*) FILTER (WHERE side = 'against')::int, NULL
+      sum(sides.favor)::int, sum(sides.against)::int, NULL
     FROM sides LEFT JOIN source src ON src.id = sides.source_id
     GROUP BY sides.source_id, src.name, sides.target
+    HAVING sum(sides.favor) + sum(sides.against) > 0
     ORDER BY grouping DESC, sort_bucket, "sourceName", target`;
 }
 

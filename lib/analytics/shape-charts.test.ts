@@ -189,24 +189,47 @@ describe("shapeInsultRates", () => {
 describe("shapeLexicon", () => {
   const label = (category: string) => `[${category}]`;
 
-  it("bars the terms' matches and tables the share of their comments flagged as insults", () => {
+  it("bars the terms' matches and tables the classifier's flagged share and the moderators' precision", () => {
     const spec = shapeLexiconTerms(
-      [{ term: "حمار", category: "insult", matches: 5, comments: 4, flagged: 3 }],
+      [
+        {
+          term: "حمار",
+          category: "insult",
+          matches: 5,
+          comments: 4,
+          flagged: 3,
+          humanAnswers: 3,
+          humanInsults: 2,
+        },
+        {
+          term: "غبي",
+          category: "insult",
+          matches: 1,
+          comments: 1,
+          flagged: 1,
+          humanAnswers: 0,
+          humanInsults: 0,
+        },
+      ],
       label,
       { ...ctx, base: { timeZone: "Asia/Riyadh" } },
       {},
     );
-    expect(spec.labels).toEqual(["حمار ([insult])"]);
-    expect(spec.datasets[0]?.data).toEqual([5]);
-    expect(spec.table.rows).toEqual([["حمار", "[insult]", 5, 4, 75]]);
+    expect(spec.labels).toEqual(["حمار ([insult])", "غبي ([insult])"]);
+    expect(spec.datasets[0]?.data).toEqual([5, 1]);
+    expect(spec.table.rows).toEqual([
+      ["حمار", "[insult]", 5, 4, 75, 3, 66.7],
+      // No moderator answered: no precision rather than 0 %.
+      ["غبي", "[insult]", 1, 1, 100, 0, null],
+    ]);
     expect(params(spec.datasets[0]?.hrefs?.[0])).toEqual({ queue: "all", q: "حمار" });
   });
 
   it("orders categories by matches", () => {
     const spec = shapeLexiconCategories(
       [
-        { category: "positive", matches: 2, comments: 2 },
-        { category: "insult", matches: 7, comments: 5 },
+        { category: "positive", matches: 2, termComments: 2 },
+        { category: "insult", matches: 7, termComments: 5 },
       ],
       label,
       ctx,
