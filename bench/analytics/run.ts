@@ -19,7 +19,8 @@ import { sentimentOverTimeSql } from "../../lib/analytics/get-sentiment-over-tim
 import { stanceByTargetSql } from "../../lib/analytics/get-stance-by-target.ts";
 import { resolveRange } from "../../lib/analytics/resolve-range.ts";
 import { disconnectDb, getDb, setDatabaseUrl } from "../../lib/db/client.ts";
-import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
+import { stopEmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
+import { openDatabase } from "../../lib/db/open-database.ts";
 import { Prisma } from "../../lib/db/generated/client.ts";
 import { projectRoot } from "../../lib/paths.ts";
 
@@ -61,7 +62,8 @@ if (values.fresh) {
   await stopEmbeddedPostgres(dataDir).catch(() => undefined);
   rmSync(dataDir, { recursive: true, force: true });
 }
-const database = await ensureEmbeddedPostgres(dataDir);
+// Migrates too: a data directory loaded by an earlier build gets the rollups (and their backfill).
+const database = await openDatabase({ ...process.env, RAQIB_DATA_DIR: dataDir, DATABASE_URL: "" });
 setDatabaseUrl(database.url);
 const db = getDb();
 const stored = async () =>
@@ -142,5 +144,5 @@ console.log(
     .join(" ")}`,
 );
 await disconnectDb();
-await database.release();
+await database.close();
 process.exit(0);

@@ -29,12 +29,17 @@ export function sentimentOverTimeSql(
 ): Prisma.Sql {
   const counts = useRollup
     ? Prisma.sql`
-      SELECT date_trunc(${unitSql(unit)}, r.hour AT TIME ZONE ${timeZone}) AS bucket,
-        sum(r.positive)::int AS positive, sum(r.neutral)::int AS neutral, sum(r.negative)::int AS negative
-      FROM comment_hourly_rollup r
-      WHERE ${rollupWhere(filters, period, "hour")}
+      SELECT date_trunc(${unitSql(unit)}, h.hour AT TIME ZONE ${timeZone}) AS bucket,
+        sum(h.positive)::int AS positive, sum(h.neutral)::int AS neutral, sum(h.negative)::int AS negative
+      FROM (
+        -- Hours first: the zone conversion then runs once per hour, not once per rollup row.
+        SELECT r.hour, sum(r.positive) AS positive, sum(r.neutral) AS neutral, sum(r.negative) AS negative
+        FROM comment_hourly_rollup r
+        WHERE ${rollupWhere(filters, period, "hour")}
+        GROUP BY r.hour
+      ) AS h
       GROUP BY 1
-      HAVING sum(r.positive + r.neutral + r.negative) > 0`
+      HAVING sum(h.positive + h.neutral + h.negative) > 0`
     : rawCounts(filters, period, unit, timeZone);
   return Prisma.sql`
     WITH counts AS (${counts}

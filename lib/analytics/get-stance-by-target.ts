@@ -50,18 +50,32 @@ export function stanceByTargetSql(
   const targets = Prisma.join(STANCE_TARGETS.map((target) => Prisma.sql`${target}`));
   let sides: Prisma.Sql;
   if (useRollup) {
+    const columns = STANCE_TARGETS.flatMap((target) => ROLLUP_STANCE_COLUMNS[target]);
+    const sums = (alias: string) =>
+      Prisma.raw(columns.map((column) => `sum(${alias}.${column}) AS ${column}`).join(", "));
     const values = Prisma.join(
       STANCE_TARGETS.map((target) => {
         const [favor, against] = ROLLUP_STANCE_COLUMNS[target];
-        return Prisma.sql`(${target}, r.${Prisma.raw(favor)}, r.${Prisma.raw(against)})`;
+        return Prisma.sql`(${target}, p.${Prisma.raw(favor)}, p.${Prisma.raw(against)})`;
       }),
     );
+    // Sum per hour and source, then per local bucket and source, and only then unpivot the few
+    // remaining rows into (target, favor, against).
     sides = Prisma.sql`
-      SELECT date_trunc(${unitSql(unit)}, r.hour AT TIME ZONE ${timeZone}) AS bucket,
-        nullif(r.source_id, 0) AS source_id, st.target, st.favor, st.against
-      FROM comment_hourly_rollup r
+      SELECT p.bucket, p.source_id, st.target, st.favor::int AS favor, st.against::int AS against
+      FROM (
+        SELECT date_trunc(${unitSql(unit)}, h.hour AT TIME ZONE ${timeZone}) AS bucket,
+          nullif(h.source_id, 0) AS source_id, ${sums("h")}
+        FROM (
+          SELECT r.hour, r.source_id, ${sums("r")}
+          FROM comment_hourly_rollup r
+          WHERE ${rollupWhere(filters, period, "hour")}
+          GROUP BY r.hour, r.source_id
+        ) AS h
+        GROUP BY 1, 2
+      ) AS p
       CROSS JOIN LATERAL (VALUES ${values}) AS st(target, favor, against)
-      WHERE ${rollupWhere(filters, period, "hour")} AND st.favor + st.against <> 0`;
+      WHERE st.favor + st.against <> 0`;
   } else {
     const scope = commentScope(filters, period, { alwaysJoinArticle: true });
     sides = Prisma.sql`
