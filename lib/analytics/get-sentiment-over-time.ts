@@ -33,7 +33,8 @@ export function sentimentOverTimeSql(
         sum(h.positive)::int AS positive, sum(h.neutral)::int AS neutral, sum(h.negative)::int AS negative
       FROM (
         -- Hours first: the zone conversion then runs once per hour, not once per rollup row.
-        SELECT r.hour, sum(r.positive) AS positive, sum(r.neutral) AS neutral, sum(r.negative) AS negative
+        SELECT r.hour, sum(r.positive)::int AS positive, sum(r.neutral)::int AS neutral,
+          sum(r.negative)::int AS negative
         FROM comment_hourly_rollup r
         WHERE ${rollupWhere(filters, period, "hour")}
         GROUP BY r.hour

@@ -49,37 +49,42 @@ export function stanceByTargetSql(
 ): Prisma.Sql {
   const targets = Prisma.join(STANCE_TARGETS.map((target) => Prisma.sql`${target}`));
   let sides: Prisma.Sql;
+  let grouped = Prisma.empty;
   if (useRollup) {
     const columns = STANCE_TARGETS.flatMap((target) => ROLLUP_STANCE_COLUMNS[target]);
     const sums = (alias: string) =>
-      Prisma.raw(columns.map((column) => `sum(${alias}.${column}) AS ${column}`).join(", "));
+      Prisma.raw(columns.map((column) => `sum(${alias}.${column})::int AS ${column}`).join(", "));
     const values = Prisma.join(
       STANCE_TARGETS.map((target) => {
         const [favor, against] = ROLLUP_STANCE_COLUMNS[target];
         return Prisma.sql`(${target}, p.${Prisma.raw(favor)}, p.${Prisma.raw(against)})`;
       }),
     );
-    // Sum per hour and source, then per local bucket and source, and only then unpivot the few
-    // remaining rows into (target, favor, against).
+    // One pass over the rollup sums per hour and per source (grouping sets): the time series
+    // needs no source and the per-source bars no time. Hours then become local buckets, and only
+    // the few remaining rows are unpivoted into (target, favor, against).
     sides = Prisma.sql`
-      SELECT p.bucket, p.source_id, st.target, st.favor::int AS favor, st.against::int AS against
+      SELECT p.kind, p.bucket, p.source_id, st.target, st.favor, st.against
       FROM (
-        SELECT date_trunc(${unitSql(unit)}, h.hour AT TIME ZONE ${timeZone}) AS bucket,
-          nullif(h.source_id, 0) AS source_id, ${sums("h")}
-        FROM (
-          SELECT r.hour, r.source_id, ${sums("r")}
-          FROM comment_hourly_rollup r
-          WHERE ${rollupWhere(filters, period, "hour")}
-          GROUP BY r.hour, r.source_id
-        ) AS h
-        GROUP BY 1, 2
+        SELECT 'time' AS kind, date_trunc(${unitSql(unit)}, g.hour AT TIME ZONE ${timeZone}) AS bucket,
+          NULL::int AS source_id, ${sums("g")}
+        FROM g WHERE g.hour IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'source', NULL, nullif(g.source_id, 0), ${Prisma.raw(columns.map((c) => `g.${c}`).join(", "))}
+        FROM g WHERE g.hour IS NULL
       ) AS p
       CROSS JOIN LATERAL (VALUES ${values}) AS st(target, favor, against)
       WHERE st.favor + st.against <> 0`;
+    grouped = Prisma.sql`g AS MATERIALIZED (
+      SELECT r.hour, r.source_id, ${sums("r")}
+      FROM comment_hourly_rollup r
+      WHERE ${rollupWhere(filters, period, "hour")}
+      GROUP BY GROUPING SETS ((r.hour), (r.source_id))
+    ), `;
   } else {
     const scope = commentScope(filters, period, { alwaysJoinArticle: true });
     sides = Prisma.sql`
-      SELECT ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target,
+      SELECT 'both' AS kind, ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target,
         (st.value = 'favor')::int AS favor, (st.value = 'against')::int AS against
       FROM comment c ${scope.join}
       CROSS JOIN LATERAL jsonb_each_text(c.stance) AS st
@@ -87,10 +92,10 @@ export function stanceByTargetSql(
         AND st.key IN (${targets})`;
   }
   return Prisma.sql`
-    WITH sides AS MATERIALIZED (${sides}
+    WITH ${grouped}sides AS MATERIALIZED (${sides}
     ), counts AS (
       SELECT bucket, target, sum(favor)::int AS favor, sum(against)::int AS against
-      FROM sides GROUP BY bucket, target
+      FROM sides WHERE kind <> 'source' GROUP BY bucket, target
       HAVING sum(favor) + sum(against) > 0
     ), span AS (${bucketSpanSql(period, unit, timeZone)})
     SELECT 'time' AS grouping, ${bucketBoundsSql(Prisma.sql`s.bucket`, period, unit, timeZone)},
@@ -103,6 +108,7 @@ export function stanceByTargetSql(
     SELECT 'source', NULL, NULL, sides.source_id, src.name, sides.target,
       sum(sides.favor)::int, sum(sides.against)::int, NULL
     FROM sides LEFT JOIN source src ON src.id = sides.source_id
+    WHERE sides.kind <> 'time'
     GROUP BY sides.source_id, src.name, sides.target
     HAVING sum(sides.favor) + sum(sides.against) > 0
     ORDER BY grouping DESC, sort_bucket, "sourceName", target`;
