@@ -28,13 +28,16 @@ export function classifierVsHumanSql(
   );
   const bucket = localBucketSql(unit, timeZone);
   return Prisma.sql`
-    SELECT lp."check", ${bucketBoundsSql(bucket, period, unit, timeZone)}, lp.human, lp.classifier,
+    SELECT p."check", ${bucketBoundsSql(Prisma.sql`p.bucket`, period, unit, timeZone)}, p.human, p.classifier,
       count(*)::int AS count
-    FROM comment_label l JOIN comment c ON c.id = l.comment_id ${scope.join}
-    CROSS JOIN LATERAL (${pairs}) AS lp
-    WHERE ${scope.where}
-    GROUP BY lp."check", ${bucket}, lp.human, lp.classifier
-    ORDER BY 2, 1, 4, 5`;
+    FROM (
+      SELECT lp."check", ${bucket} AS bucket, lp.human, lp.classifier
+      FROM comment_label l JOIN comment c ON c.id = l.comment_id ${scope.join}
+      CROSS JOIN LATERAL (${pairs}) AS lp
+      WHERE ${scope.where}
+    ) AS p
+    GROUP BY p."check", p.bucket, p.human, p.classifier
+    ORDER BY p.bucket, 1, 4, 5`;
 }
 
 export async function getClassifierVsHuman(

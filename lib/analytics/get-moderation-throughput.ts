@@ -31,7 +31,7 @@ export function moderationThroughputSql(
   timeZone: string,
 ): Prisma.Sql {
   const scope = commentScope(filters, null);
-  const bucket = Prisma.sql`date_trunc(${unitSql(unit)}, k.created_at AT TIME ZONE ${timeZone})`;
+  const bucket = Prisma.sql`k.bucket`;
   const inPeriod = period
     ? Prisma.sql`k.created_at >= ${period.from}::timestamptz AND k.created_at < ${period.to}::timestamptz`
     : Prisma.sql`TRUE`;
@@ -47,6 +47,7 @@ export function moderationThroughputSql(
       WINDOW w AS (PARTITION BY d.comment_id ORDER BY d.created_at, d.id)
     ), kept AS MATERIALIZED (
       SELECT o.comment_id, o.user_id, o.created_at, c.ingested_at,
+        date_trunc(${unitSql(unit)}, o.created_at AT TIME ZONE ${timeZone}) AS bucket,
         row_number() OVER (PARTITION BY o.comment_id ORDER BY o.created_at) AS nth
       FROM ordered o JOIN comment c ON c.id = o.comment_id ${scope.join}
       WHERE NOT o.undo AND NOT (coalesce(o.next_undo, false) AND o.next_user = o.user_id) AND ${scope.where}

@@ -120,7 +120,6 @@ export const analyticsMessages = {
     emptyNoAgreement: "لم يصنّف مشرفان أو أكثر أي تعليق يطابق عوامل التصفية في هذه المدة على السؤال نفسه.",
     kappaNote:
       "كابا هو الاتفاق بعد استبعاد المصادفة. الموقف يجمع كل الجهات التي صنّفها المشرفون. لا قيمة حين لا تنوّع في الإجابات.",
-    precisionPending: "دقة الإهانة بحسب تصنيفات المشرفين تظهر حين تتوفر تصنيفاتهم.",
     unknownSource: "مصدر غير معروف",
     emptyNoComments: "لا تعليقات تطابق عوامل التصفية في هذه المدة.",
     emptyNoStance: "لا تعليق في هذه المدة يتخذ موقفًا من إحدى الجهات.",
@@ -249,7 +248,6 @@ export const analyticsMessages = {
       "No comment matching the filters in this range was labelled by two or more moderators on the same question.",
     kappaNote:
       "Kappa is agreement beyond chance. Stance pools every target the moderators labelled. No value where every answer was the same.",
-    precisionPending: "Insult precision by moderator labels appears once moderators have labelled comments.",
     unknownSource: "Unknown source",
     emptyNoComments: "No comments match the filters in this range.",
     emptyNoStance: "No comment in this range takes a side on any target.",
