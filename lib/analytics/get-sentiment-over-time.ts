@@ -11,7 +11,7 @@ import {
 } from "./comment-scope-sql.ts";
 import type { AnalyticsFilters } from "./filters.ts";
 import type { BucketUnit, Period } from "./resolve-range.ts";
-import { rollupServes, rollupWhere } from "./rollup-sql.ts";
+import { rollupBoundsCte, rollupServes, rollupWhere } from "./rollup-sql.ts";
 import type { SentimentBucketRow } from "./shape-sentiment-over-time.ts";
 
 /**
@@ -29,21 +29,19 @@ export function sentimentOverTimeSql(
 ): Prisma.Sql {
   const counts = useRollup
     ? Prisma.sql`
-      SELECT date_trunc(${unitSql(unit)}, h.hour AT TIME ZONE ${timeZone}) AS bucket,
-        sum(h.positive)::int AS positive, sum(h.neutral)::int AS neutral, sum(h.negative)::int AS negative
+      SELECT bounds.locals[h.i] AS bucket, h.positive, h.neutral, h.negative
       FROM (
-        -- Hours first: the zone conversion then runs once per hour, not once per rollup row.
-        SELECT r.hour, sum(r.positive)::int AS positive, sum(r.neutral)::int AS neutral,
-          sum(r.negative)::int AS negative
-        FROM comment_hourly_rollup r
+        SELECT width_bucket(r.hour, bounds.starts) AS i, sum(r.positive)::int AS positive,
+          sum(r.neutral)::int AS neutral, sum(r.negative)::int AS negative
+        FROM comment_hourly_rollup r CROSS JOIN bounds
         WHERE ${rollupWhere(filters, period, "hour")}
-        GROUP BY r.hour
-      ) AS h
-      GROUP BY 1
-      HAVING sum(h.positive + h.neutral + h.negative) > 0`
+        GROUP BY 1
+        HAVING sum(r.positive + r.neutral + r.negative) > 0
+      ) AS h CROSS JOIN bounds`
     : rawCounts(filters, period, unit, timeZone);
+  const bounds = useRollup ? Prisma.sql`${rollupBoundsCte(filters, period, unit, timeZone)}, ` : Prisma.empty;
   return Prisma.sql`
-    WITH counts AS (${counts}
+    WITH ${bounds}counts AS (${counts}
     ), span AS (${bucketSpanSql(period, unit, timeZone)})
     SELECT ${bucketBoundsSql(Prisma.sql`s.bucket`, period, unit, timeZone)},
       coalesce(counts.positive, 0) AS positive,

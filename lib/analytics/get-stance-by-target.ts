@@ -12,7 +12,7 @@ import {
 } from "./comment-scope-sql.ts";
 import type { AnalyticsFilters } from "./filters.ts";
 import type { BucketUnit, Period } from "./resolve-range.ts";
-import { rollupServes, rollupWhere } from "./rollup-sql.ts";
+import { rollupBoundsCte, rollupServes, rollupWhere } from "./rollup-sql.ts";
 import type { StanceBucketRow, StanceSourceRow } from "./shape-stance.ts";
 
 interface StanceRow {
@@ -60,26 +60,26 @@ export function stanceByTargetSql(
         return Prisma.sql`(${target}, p.${Prisma.raw(favor)}, p.${Prisma.raw(against)})`;
       }),
     );
-    // One pass over the rollup sums per hour and per source (grouping sets): the time series
-    // needs no source and the per-source bars no time. Hours then become local buckets, and only
-    // the few remaining rows are unpivoted into (target, favor, against).
+    // One pass over the rollup sums per local bucket and per source (grouping sets): the time
+    // series needs no source and the per-source bars no time. Only the few resulting rows are
+    // unpivoted into (target, favor, against).
     sides = Prisma.sql`
       SELECT p.kind, p.bucket, p.source_id, st.target, st.favor, st.against
       FROM (
-        SELECT 'time' AS kind, date_trunc(${unitSql(unit)}, g.hour AT TIME ZONE ${timeZone}) AS bucket,
-          NULL::int AS source_id, ${sums("g")}
-        FROM g WHERE g.hour IS NOT NULL GROUP BY 2
+        SELECT 'time' AS kind, bounds.locals[g.i] AS bucket, NULL::int AS source_id,
+          ${Prisma.raw(columns.map((c) => `g.${c}`).join(", "))}
+        FROM g CROSS JOIN bounds WHERE g.i IS NOT NULL
         UNION ALL
         SELECT 'source', NULL, nullif(g.source_id, 0), ${Prisma.raw(columns.map((c) => `g.${c}`).join(", "))}
-        FROM g WHERE g.hour IS NULL
+        FROM g WHERE g.i IS NULL
       ) AS p
       CROSS JOIN LATERAL (VALUES ${values}) AS st(target, favor, against)
       WHERE st.favor + st.against <> 0`;
-    grouped = Prisma.sql`g AS MATERIALIZED (
-      SELECT r.hour, r.source_id, ${sums("r")}
-      FROM comment_hourly_rollup r
+    grouped = Prisma.sql`${rollupBoundsCte(filters, period, unit, timeZone)}, g AS MATERIALIZED (
+      SELECT width_bucket(r.hour, bounds.starts) AS i, r.source_id, ${sums("r")}
+      FROM comment_hourly_rollup r CROSS JOIN bounds
       WHERE ${rollupWhere(filters, period, "hour")}
-      GROUP BY GROUPING SETS ((r.hour), (r.source_id))
+      GROUP BY GROUPING SETS ((1), (r.source_id))
     ), `;
   } else {
     const scope = commentScope(filters, period, { alwaysJoinArticle: true });

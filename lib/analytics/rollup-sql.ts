@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma } from "../db/generated/client.ts";
+import { bucketSpanSql, intervalSql, unitSql } from "./comment-scope-sql.ts";
 import type { AnalyticsFilters } from "./filters.ts";
+import type { BucketUnit, Period } from "./resolve-range.ts";
 import { isWholeHourZone } from "./time-zone.ts";
 import type { Span } from "./utc-days.ts";
 
@@ -31,4 +33,28 @@ export function rollupWhere(filters: ScopeFilters, span: Span | null, column: "h
   if (filters.language) conditions.push(Prisma.sql`r.language = ${filters.language}`);
   if (filters.status) conditions.push(Prisma.sql`r.status = ${filters.status}::moderation_status`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/**
+ * CTE `bounds(starts, locals)`: every local bucket's start as an instant (sorted) and as the local
+ * timestamp the raw queries' date_trunc gives, over the period or over all the rollup's hours.
+ * `width_bucket(r.hour, bounds.starts)` then finds a rollup row's bucket by binary search: no
+ * zone conversion per row, and a hash aggregate over a handful of groups.
+ */
+export function rollupBoundsCte(
+  filters: ScopeFilters,
+  period: Period | null,
+  unit: BucketUnit,
+  timeZone: string,
+): Prisma.Sql {
+  const span = period
+    ? bucketSpanSql(period, unit, timeZone)
+    : Prisma.sql`SELECT date_trunc(${unitSql(unit)}, min(r.hour) AT TIME ZONE ${timeZone}) AS first,
+        date_trunc(${unitSql(unit)}, max(r.hour) AT TIME ZONE ${timeZone}) AS last
+      FROM comment_hourly_rollup r WHERE ${rollupWhere(filters, null, "hour")}`;
+  return Prisma.sql`bounds AS MATERIALIZED (
+      SELECT array_agg(b.local AT TIME ZONE ${timeZone} ORDER BY b.local) AS starts,
+        array_agg(b.local ORDER BY b.local) AS locals
+      FROM (${span}) AS sp CROSS JOIN LATERAL generate_series(sp.first, sp.last, ${intervalSql(unit)}) AS b(local)
+    )`;
 }
