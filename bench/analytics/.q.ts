@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { openDatabase } from "../../lib/db/open-database.ts";
-const db = await openDatabase({ RAQIB_DATA_DIR: process.env.DATA_DIR ?? "/work/wt-analytics/.raqib/bench-analytics" });
+
+const db = await openDatabase({
+  RAQIB_DATA_DIR: process.env.DATA_DIR ?? "/work/wt-analytics/.raqib/bench-analytics",
+});
 console.log(JSON.stringify(db.migrations));
 const client = new pg.Client({ connectionString: db.url });
 await client.connect();
-const sql = process.argv[2] === "-f" ? readFileSync(process.argv[3] as string, "utf8") : (process.argv[2] as string);
+const sql =
+  process.argv[2] === "-f" ? readFileSync(process.argv[3] as string, "utf8") : (process.argv[2] as string);
 const t = performance.now();
 const r = await client.query(sql);
 const results = Array.isArray(r) ? r : [r];
