@@ -35,6 +35,12 @@ export function moderationThroughputSql(
   const inPeriod = period
     ? Prisma.sql`k.created_at >= ${period.from}::timestamptz AND k.created_at < ${period.to}::timestamptz`
     : Prisma.sql`TRUE`;
+  // A comment's whole decision history (for its undo pairs and its first decision), but only for
+  // comments decided in the period: the created_at index finds them.
+  const decidedInPeriod = period
+    ? Prisma.sql`d.comment_id IN (SELECT comment_id FROM comment_decision
+        WHERE created_at >= ${period.from}::timestamptz AND created_at < ${period.to}::timestamptz)`
+    : Prisma.sql`TRUE`;
   const span = period
     ? Prisma.sql`SELECT date_trunc(${unitSql(unit)}, ${period.from}::timestamptz AT TIME ZONE ${timeZone}) AS first,
         date_trunc(${unitSql(unit)}, (${period.to}::timestamptz AT TIME ZONE ${timeZone}) - interval '1 microsecond') AS last`
@@ -44,13 +50,20 @@ export function moderationThroughputSql(
       SELECT d.comment_id, d.user_id, d.created_at, d.undo,
         lead(d.undo) OVER w AS next_undo, lead(d.user_id) OVER w AS next_user
       FROM comment_decision d
+      WHERE ${decidedInPeriod}
       WINDOW w AS (PARTITION BY d.comment_id ORDER BY d.created_at, d.id)
     ), kept AS MATERIALIZED (
       SELECT o.comment_id, o.user_id, o.created_at, c.ingested_at,
         date_trunc(${unitSql(unit)}, o.created_at AT TIME ZONE ${timeZone}) AS bucket,
         row_number() OVER (PARTITION BY o.comment_id ORDER BY o.created_at) AS nth
-      FROM ordered o JOIN comment c ON c.id = o.comment_id ${scope.join}
-      WHERE NOT o.undo AND NOT (coalesce(o.next_undo, false) AND o.next_user = o.user_id) AND ${scope.where}
+      FROM ordered o
+      -- One primary-key lookup per decision, not a scan of every comment for a hash join
+      -- (OFFSET 0 keeps the planner from flattening the subquery into one).
+      CROSS JOIN LATERAL (
+        SELECT c.ingested_at FROM comment c ${scope.join} WHERE c.id = o.comment_id AND ${scope.where}
+        OFFSET 0
+      ) AS c
+      WHERE NOT o.undo AND NOT (coalesce(o.next_undo, false) AND o.next_user = o.user_id)
     ), span AS (${span}
     ), buckets AS (
       SELECT s.bucket FROM span CROSS JOIN LATERAL generate_series(span.first, span.last, ${intervalSql(unit)}) AS s(bucket)

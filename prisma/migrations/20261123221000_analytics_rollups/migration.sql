@@ -57,9 +57,9 @@ CREATE INDEX "comment_decision_created_at_idx" ON "comment_decision"("created_at
 -- Rollup maintenance (written by hand below this line: functions and triggers are not part of
 -- Prisma's diff). Statement-level triggers with transition tables: one set-based upsert per
 -- statement whatever its size, so a 20,000-row re-classification batch or a 1,000-row ingest batch
--- costs three grouped INSERT … ON CONFLICT statements, not 20,000 row triggers. Updates that
--- change none of the rolled-up columns (search text, version bumps without a status change) are
--- skipped. Rows may fall to zero; readers sum them, so zero rows change nothing.
+-- costs three grouped INSERT … ON CONFLICT statements, not 20,000 row triggers. Rows of an update
+-- that changes none of the rolled-up columns (search text, version bumps without a status change)
+-- cancel out. Rollup rows may fall to zero; readers sum them, so zero rows change nothing.
 
 -- The classifier's SUPPRESSING_RULES (lib/classifier/types.ts): a match with one of these rules
 -- does not count as the writer's own word. An integration test checks that the two lists agree.
@@ -145,18 +145,20 @@ $fn$;
 CREATE OR REPLACE FUNCTION raqib_comment_rollups_trigger() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 DECLARE
-  changed constant text := '(o.posted_at, o.ingested_at, o.article_id, o.language, o.status, o.insult,
-    o.sentiment, o.stance, o.matches) IS DISTINCT FROM (n.posted_at, n.ingested_at, n.article_id,
-    n.language, n.status, n.insult, n.sentiment, n.stance, n.matches)';
+  columns constant text := 'posted_at, ingested_at, article_id, language, status, insult, sentiment, stance, matches';
 BEGIN
   IF TG_OP = 'INSERT' THEN
     EXECUTE raqib_comment_rollup_sql('SELECT n.*, 1 AS sign FROM new_rows n');
   ELSIF TG_OP = 'DELETE' THEN
     EXECUTE raqib_comment_rollup_sql('SELECT o.*, -1 AS sign FROM old_rows o');
   ELSE
-    EXECUTE raqib_comment_rollup_sql(
-      'SELECT n.*, 1 AS sign FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE ' || changed ||
-      ' UNION ALL SELECT o.*, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ' || changed);
+    -- Old rows count -1 and new rows +1; a row whose rolled-up columns did not change cancels
+    -- out in the GROUP BY (a hash aggregate: transition tables have no index, so a join of the
+    -- two could degrade to a nested loop over both).
+    EXECUTE raqib_comment_rollup_sql(format(
+      'SELECT %1$s, sum(sign)::int AS sign FROM (
+         SELECT id, %1$s, 1 AS sign FROM new_rows UNION ALL SELECT id, %1$s, -1 FROM old_rows) AS t
+       GROUP BY id, %1$s HAVING sum(sign) <> 0', columns));
   END IF;
   RETURN NULL;
 END
