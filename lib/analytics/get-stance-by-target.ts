@@ -8,7 +8,6 @@ import {
   commentScope,
   intervalSql,
   localBucketSql,
-  unitSql,
 } from "./comment-scope-sql.ts";
 import type { AnalyticsFilters } from "./filters.ts";
 import type { BucketUnit, Period } from "./resolve-range.ts";
