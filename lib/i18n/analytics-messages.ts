@@ -24,7 +24,8 @@ export const analyticsMessages = {
     labels: "التصنيفات",
     labelsClassifier: "المصنّف الآلي",
     labelsHuman: "المشرفون",
-    labelsHumanUnavailable: "تصنيفات المشرفين غير متاحة بعد: تظهر هنا حين تُفعَّل صفحة الإشراف.",
+    labelsHumanUnavailable:
+      "المخططات ١–٤ تعدّ تصنيفات المصنّف الآلي؛ تصنيفات المشرفين تظهر في مخططَي «المصنِّف مقابل المشرفين» و«الاتفاق بين المشرفين» أدناه.",
     apply: "تطبيق",
     reset: "إعادة الضبط",
     compare: "قارن بالمدة السابقة",
@@ -151,7 +152,7 @@ export const analyticsMessages = {
     labelsClassifier: "Classifier",
     labelsHuman: "Moderators",
     labelsHumanUnavailable:
-      "Moderator labels are not available yet: they appear here once the moderation workspace is enabled.",
+      "Charts 1–4 count the classifier's labels; the moderators' labels are in the classifier-vs-moderators and agreement charts below.",
     apply: "Apply",
     reset: "Reset",
     compare: "Compare with the previous period",
