@@ -81,32 +81,39 @@ LANGUAGE sql IMMUTABLE AS $fn$
         CASE WHEN jsonb_typeof(x.matches) = 'array' THEN x.matches END AS matches
       FROM (%s) AS x LEFT JOIN article a ON a.id = x.article_id
     ), hourly AS (
-      INSERT INTO comment_hourly_rollup AS r (hour, source_id, language, status, comments, classified,
-        insults, positive, neutral, negative, russia_favor, russia_against, usa_favor, usa_against,
-        syrian_government_favor, syrian_government_against, syrian_opposition_favor, syrian_opposition_against)
-      SELECT date_trunc('hour', at, 'UTC'), source_id, language, status,
-        sum(sign)::int,
-        coalesce(sum(sign) FILTER (WHERE insult IS NOT NULL), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE insult), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE sentiment = 'positive'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE sentiment = 'neutral'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE sentiment = 'negative'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'russia' = 'favor'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'russia' = 'against'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'usa' = 'favor'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'usa' = 'against'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_government' = 'favor'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_government' = 'against'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_opposition' = 'favor'), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_opposition' = 'against'), 0)::int
-      FROM d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      INSERT INTO comment_hourly_rollup AS r (hour, source_id, language, status, comments, classified, insults, positive, neutral, negative, russia_favor, russia_against, usa_favor, usa_against, syrian_government_favor, syrian_government_against, syrian_opposition_favor, syrian_opposition_against)
+      SELECT * FROM (
+        SELECT date_trunc('hour', at, 'UTC') AS hour, source_id, language, status,
+          sum(sign)::int AS comments,
+          coalesce(sum(sign) FILTER (WHERE insult IS NOT NULL), 0)::int AS classified,
+          coalesce(sum(sign) FILTER (WHERE insult), 0)::int AS insults,
+          coalesce(sum(sign) FILTER (WHERE sentiment = 'positive'), 0)::int AS positive,
+          coalesce(sum(sign) FILTER (WHERE sentiment = 'neutral'), 0)::int AS neutral,
+          coalesce(sum(sign) FILTER (WHERE sentiment = 'negative'), 0)::int AS negative,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'russia' = 'favor'), 0)::int AS russia_favor,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'russia' = 'against'), 0)::int AS russia_against,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'usa' = 'favor'), 0)::int AS usa_favor,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'usa' = 'against'), 0)::int AS usa_against,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_government' = 'favor'), 0)::int AS syrian_government_favor,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_government' = 'against'), 0)::int AS syrian_government_against,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_opposition' = 'favor'), 0)::int AS syrian_opposition_favor,
+          coalesce(sum(sign) FILTER (WHERE stance ->> 'syrian_opposition' = 'against'), 0)::int AS syrian_opposition_against
+        FROM d GROUP BY 1, 2, 3, 4
+      ) AS g
+      -- A key whose counts all net to zero (rows that moved within it) needs no write.
+      WHERE (comments, classified, insults, positive, neutral, negative, russia_favor, russia_against, usa_favor, usa_against, syrian_government_favor, syrian_government_against, syrian_opposition_favor, syrian_opposition_against) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+      ORDER BY 1, 2, 3, 4
       ON CONFLICT (hour, source_id, language, status) DO UPDATE SET
-        comments = r.comments + excluded.comments, classified = r.classified + excluded.classified,
-        insults = r.insults + excluded.insults, positive = r.positive + excluded.positive,
-        neutral = r.neutral + excluded.neutral, negative = r.negative + excluded.negative,
+        comments = r.comments + excluded.comments,
+        classified = r.classified + excluded.classified,
+        insults = r.insults + excluded.insults,
+        positive = r.positive + excluded.positive,
+        neutral = r.neutral + excluded.neutral,
+        negative = r.negative + excluded.negative,
         russia_favor = r.russia_favor + excluded.russia_favor,
         russia_against = r.russia_against + excluded.russia_against,
-        usa_favor = r.usa_favor + excluded.usa_favor, usa_against = r.usa_against + excluded.usa_against,
+        usa_favor = r.usa_favor + excluded.usa_favor,
+        usa_against = r.usa_against + excluded.usa_against,
         syrian_government_favor = r.syrian_government_favor + excluded.syrian_government_favor,
         syrian_government_against = r.syrian_government_against + excluded.syrian_government_against,
         syrian_opposition_favor = r.syrian_opposition_favor + excluded.syrian_opposition_favor,
@@ -115,10 +122,15 @@ LANGUAGE sql IMMUTABLE AS $fn$
     ), articles AS (
       INSERT INTO comment_daily_article_rollup AS r (day, article_id, source_id, language, status,
         comments, classified, insults)
-      SELECT (at AT TIME ZONE 'UTC')::date, article_id, source_id, language, status, sum(sign)::int,
-        coalesce(sum(sign) FILTER (WHERE insult IS NOT NULL), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE insult), 0)::int
-      FROM d GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 4, 5
+      SELECT * FROM (
+        SELECT (at AT TIME ZONE 'UTC')::date AS day, article_id, source_id, language, status,
+          sum(sign)::int AS comments,
+          coalesce(sum(sign) FILTER (WHERE insult IS NOT NULL), 0)::int AS classified,
+          coalesce(sum(sign) FILTER (WHERE insult), 0)::int AS insults
+        FROM d GROUP BY 1, 2, 3, 4, 5
+      ) AS g
+      WHERE (comments, classified, insults) <> (0, 0, 0)
+      ORDER BY 1, 2, 4, 5
       ON CONFLICT (day, article_id, language, status) DO UPDATE SET
         comments = r.comments + excluded.comments, classified = r.classified + excluded.classified,
         insults = r.insults + excluded.insults
@@ -126,21 +138,32 @@ LANGUAGE sql IMMUTABLE AS $fn$
     )
     INSERT INTO comment_daily_term_rollup AS r (day, source_id, language, status, term, category,
       matches, comments, flagged)
-    SELECT (d.at AT TIME ZONE 'UTC')::date, d.source_id, d.language, d.status, m.term, m.category,
-      sum(d.sign * m.n)::int, sum(d.sign)::int, coalesce(sum(d.sign) FILTER (WHERE d.insult), 0)::int
-    FROM d CROSS JOIN LATERAL (
-      SELECT e ->> 'term' AS term, e ->> 'category' AS category, count(*) AS n
-      FROM jsonb_array_elements(d.matches) AS e
-      WHERE raqib_match_counts(e ->> 'rule') AND e ->> 'term' IS NOT NULL AND e ->> 'category' IS NOT NULL
-      GROUP BY 1, 2
-    ) AS m
-    WHERE d.matches IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    SELECT * FROM (
+      SELECT (d.at AT TIME ZONE 'UTC')::date AS day, d.source_id, d.language, d.status, m.term, m.category,
+        sum(d.sign * m.n)::int AS matches, sum(d.sign)::int AS comments,
+        coalesce(sum(d.sign) FILTER (WHERE d.insult), 0)::int AS flagged
+      FROM d CROSS JOIN LATERAL (
+        SELECT e ->> 'term' AS term, e ->> 'category' AS category, count(*) AS n
+        FROM jsonb_array_elements(d.matches) AS e
+        WHERE raqib_match_counts(e ->> 'rule') AND e ->> 'term' IS NOT NULL AND e ->> 'category' IS NOT NULL
+        GROUP BY 1, 2
+      ) AS m
+      WHERE d.matches IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5, 6
+    ) AS g
+    WHERE (matches, comments, flagged) <> (0, 0, 0)
+    ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (day, source_id, language, status, term, category) DO UPDATE SET
       matches = r.matches + excluded.matches, comments = r.comments + excluded.comments,
       flagged = r.flagged + excluded.flagged
   $q$, source)
 $fn$;
+
+-- Room on each page for the new version of an updated row: rollup updates touch no indexed
+-- column, so with free space they are HOT updates (no new index entries).
+ALTER TABLE comment_hourly_rollup SET (fillfactor = 70);
+ALTER TABLE comment_daily_article_rollup SET (fillfactor = 70);
+ALTER TABLE comment_daily_term_rollup SET (fillfactor = 70);
 
 CREATE OR REPLACE FUNCTION raqib_comment_rollups_trigger() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
