@@ -14,6 +14,7 @@ const PAGES: { path: string; allowed: Who[] }[] = [
   { path: "/admin/tokens", allowed: ["admin"] },
   { path: "/admin/audit", allowed: ["admin"] },
   { path: "/admin/export", allowed: ["admin"] },
+  { path: "/admin/lexicon", allowed: ["analyst", "moderator", "admin"] },
   { path: "/sign-in", allowed: ["nobody"] },
   { path: "/api/health", allowed: ["nobody", "analyst", "moderator", "admin"] },
   { path: "/api/whoami", allowed: ["analyst", "moderator", "admin"] },

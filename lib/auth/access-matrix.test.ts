@@ -9,6 +9,7 @@ import AccountPage from "../../app/account/page.tsx";
 import AuditPage from "../../app/admin/audit/page.tsx";
 import IngestRunPage from "../../app/admin/ingest/[id]/page.tsx";
 import IngestRunsPage from "../../app/admin/ingest/page.tsx";
+import LexiconPage from "../../app/admin/lexicon/page.tsx";
 import TokensPage from "../../app/admin/tokens/page.tsx";
 import UsersPage from "../../app/admin/users/page.tsx";
 import AnalyticsPage from "../../app/analytics/page.tsx";
@@ -110,6 +111,12 @@ describe("access matrix: every page, server action and route handler, as every r
       path: "/analytics?range=7d",
       allowed: SIGNED_IN,
       render: () => AnalyticsPage({ searchParams: Promise.resolve({ range: "7d" }) }),
+    },
+    {
+      name: "/admin/lexicon",
+      path: "/admin/lexicon",
+      allowed: SIGNED_IN,
+      render: () => LexiconPage({ searchParams: Promise.resolve({ view: "versions" }) }),
     },
     { name: "/admin/users", path: "/admin/users", allowed: ADMIN, render: () => UsersPage() },
     { name: "/admin/tokens", path: "/admin/tokens", allowed: ADMIN, render: () => TokensPage() },

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { getPool } from "../db/pool.ts";
 
 export type SecurityAction =
   | "sign_in"
@@ -44,7 +45,7 @@ export interface AuditOrigin {
 }
 
 export interface AuditEventInput {
-  category: "security" | "moderation";
+  category: "security" | "moderation" | "lexicon";
   action: string;
   actor?: AuditActor;
   target?: { type: string; id: string | number | bigint } | null;
@@ -55,26 +56,53 @@ export interface AuditEventInput {
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
 
+/** The audit row's columns from an event: labels and client details cut to their limits. */
+function auditColumns(event: AuditEventInput) {
+  return {
+    category: event.category,
+    action: event.action,
+    actorUserId: event.actor?.userId ?? null,
+    actorTokenId: event.actor?.tokenId ?? null,
+    actorLabel: event.actor?.label?.slice(0, 320) ?? null,
+    targetType: event.target?.type ?? null,
+    targetId: event.target ? String(event.target.id) : null,
+    ip: event.origin?.ip?.slice(0, 100) ?? null,
+    userAgent: event.origin?.userAgent?.slice(0, 500) ?? null,
+  };
+}
+
 /**
- * Writes one audit row. The moderation issue uses this with `category: "moderation"`; pass
- * the transaction client as `db` so the row commits or rolls back with the write it records.
+ * Writes one audit row. Pass the transaction client as `db` so the row commits or rolls back
+ * with the write it records (the moderation writes do). Without one, the row is one INSERT on
+ * the shared pg pool: a command that only needs to leave an audit row (`raqib export`) need
+ * not start the Prisma client for it.
  */
-export async function recordAuditEvent(event: AuditEventInput, db: AuditWriter = getDb()): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      category: event.category,
-      action: event.action,
-      actorUserId: event.actor?.userId ?? null,
-      actorTokenId: event.actor?.tokenId ?? null,
-      actorLabel: event.actor?.label?.slice(0, 320) ?? null,
-      targetType: event.target?.type ?? null,
-      targetId: event.target ? String(event.target.id) : null,
-      before: event.before ?? undefined,
-      after: event.after ?? undefined,
-      ip: event.origin?.ip?.slice(0, 100) ?? null,
-      userAgent: event.origin?.userAgent?.slice(0, 500) ?? null,
-    },
-  });
+export async function recordAuditEvent(event: AuditEventInput, db?: AuditWriter): Promise<void> {
+  const row = auditColumns(event);
+  if (db) {
+    await db.auditEvent.create({
+      data: { ...row, before: event.before ?? undefined, after: event.after ?? undefined },
+    });
+    return;
+  }
+  await getPool().query(
+    `INSERT INTO audit_event (category, action, actor_user_id, actor_token_id, actor_label, target_type,
+                              target_id, before, after, ip, user_agent)
+     VALUES ($1::audit_category, $2, $3, $4::uuid, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+    [
+      row.category,
+      row.action,
+      row.actorUserId,
+      row.actorTokenId,
+      row.actorLabel,
+      row.targetType,
+      row.targetId,
+      event.before == null ? null : JSON.stringify(event.before),
+      event.after == null ? null : JSON.stringify(event.after),
+      row.ip,
+      row.userAgent,
+    ],
+  );
 }
 
 /** A security event (sign-in, role change, token created …). Never put a password or token in `after`. */

@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/moderation", label: "navModeration", permission: "comments:view" },
   { href: "/articles", label: "navArticles", permission: "comments:view" },
   { href: "/analytics", label: "navAnalytics", permission: "charts:view" },
+  { href: "/admin/lexicon", label: "navLexicon", permission: "comments:view" },
   { href: "/admin/users", label: "navUsers", permission: "users:manage" },
   { href: "/admin/tokens", label: "navTokens", permission: "users:manage" },
   { href: "/admin/audit", label: "navAudit", permission: "users:manage" },

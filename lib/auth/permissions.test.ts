@@ -22,13 +22,24 @@ describe("the permission table", () => {
   });
 
   it("shows each role the links its permissions allow, and admins all of them", () => {
-    expect(navItemsFor("analyst").map((i) => i.href)).toEqual(["/moderation", "/articles", "/analytics"]);
-    expect(navItemsFor("moderator").map((i) => i.href)).toEqual(["/moderation", "/articles", "/analytics"]);
+    expect(navItemsFor("analyst").map((i) => i.href)).toEqual([
+      "/moderation",
+      "/articles",
+      "/analytics",
+      "/admin/lexicon",
+    ]);
+    expect(navItemsFor("moderator").map((i) => i.href)).toEqual([
+      "/moderation",
+      "/articles",
+      "/analytics",
+      "/admin/lexicon",
+    ]);
     expect(navItemsFor("admin").map((i) => i.href)).toEqual(NAV_ITEMS.map((i) => i.href));
     expect(navItemsFor("admin").map((i) => i.href)).toEqual([
       "/moderation",
       "/articles",
       "/analytics",
+      "/admin/lexicon",
       "/admin/users",
       "/admin/tokens",
       "/admin/audit",

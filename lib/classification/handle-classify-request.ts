@@ -5,10 +5,10 @@ import {
   type ClassifierResult,
   type CompiledLexicon,
   classify,
-  defaultLexicon,
   MAX_TEXT_LENGTH,
 } from "../classifier/index.ts";
 import { RequestBodyError, readBodyCapped } from "../ingest/read-http-ingest.ts";
+import { getPublishedLexicon } from "../lexicon/get-published-lexicon.ts";
 
 export const MAX_CLASSIFY_ITEMS = 1_000;
 /** 1,000 items of a few thousand characters each, with room for JSON escapes. */
@@ -57,7 +57,7 @@ export async function handleClassifyRequest(request: Request): Promise<Response>
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return badRequest('expected {"text": "…"} or {"items": [{"id": …, "text": "…"}]}');
   }
-  const lexicon = defaultLexicon();
+  const lexicon = (await getPublishedLexicon({ maxAgeMs: 2_000 })).layered.compiled;
   if ("text" in body) {
     const outcome = tryClassify(body.text, lexicon);
     if ("reason" in outcome) return badRequest(outcome.reason);

@@ -259,6 +259,22 @@ async function otherClients(dataDir: string): Promise<number> {
   }
 }
 
+/**
+ * One idle connection a process keeps for as long as it uses the server: "other clients" for
+ * every other process's last-one-out check, even while this one has no query running (say,
+ * `raqib start` during `next build`), so nobody stops the server under it. If the server goes
+ * away anyway, the lease just ends; the process's own queries report the error.
+ */
+async function holdLease(dataDir: string): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: embeddedUrl(dataDir, "postgres"),
+    application_name: applicationName("lease"),
+  });
+  client.on("error", () => undefined);
+  await client.connect();
+  return client;
+}
+
 export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
   const bin = await binaries();
   const cluster = clusterDir(dataDir);
@@ -304,11 +320,13 @@ export async function ensureEmbeddedPostgres(dataDir: string): Promise<EmbeddedP
     return true;
   });
   await ensureDatabase(dataDir);
+  const lease = await holdLease(dataDir);
   return {
     dataDir,
     url: embeddedUrl(dataDir),
     startedHere,
     async release() {
+      await lease.end().catch(() => undefined);
       if ((await otherClients(dataDir).catch(() => 0)) > 0) return "still-in-use";
       await stopEmbeddedPostgres(dataDir);
       return "stopped";

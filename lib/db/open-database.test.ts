@@ -127,4 +127,16 @@ describe("embedded PostgreSQL shared between processes", () => {
       import("node:fs/promises").then((fs) => fs.access(join(clusterDir(dataDir), "postmaster.pid"))),
     ).rejects.toThrow();
   });
+
+  it("a process that holds the server but runs no query (raqib start during next build) keeps it up", async () => {
+    const server = await ensureEmbeddedPostgres(dataDir);
+    // No connection of ours but the lease: another command comes and goes.
+    const env = { ...process.env, RAQIB_DATA_DIR: dataDir, DATABASE_URL: "" };
+    await run(process.execPath, ["bin/raqib.mjs", "db:diff", "--check"], { cwd: projectRoot, env });
+    const probe = new pg.Client({ connectionString: server.url });
+    await probe.connect();
+    expect((await probe.query("select 1 as one")).rows[0].one).toBe(1);
+    await probe.end();
+    expect(await server.release()).toBe("stopped");
+  });
 });

@@ -6,6 +6,7 @@ import type { CliContext } from "../cli/command.ts";
 import { getDb } from "../db/client.ts";
 import type { OpenDatabase } from "../db/open-database.ts";
 import { ingestInputs } from "../ingest/ingest-inputs.ts";
+import { getPublishedLexicon } from "../lexicon/get-published-lexicon.ts";
 import { seedsDir } from "../paths.ts";
 
 /**
@@ -21,7 +22,11 @@ export async function seedDemoData(
   const files = (await readdir(seedsDir)).filter((name) => name.endsWith(".txt")).sort();
   const summary = await ingestInputs(
     files.map((name) => join(seedsDir, name)),
-    { actor: "raqib start", via: "seed", classify: classifierForStorage() },
+    {
+      actor: "raqib start",
+      via: "seed",
+      classify: classifierForStorage((await getPublishedLexicon()).layered.compiled),
+    },
   );
   ctx.stdout.write(
     `Loaded the demo data: ${summary.articlesAdded} articles and ${summary.commentsAdded} comments from seeds/\n`,

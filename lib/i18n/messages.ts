@@ -52,6 +52,7 @@ export const messages = {
     navTokens: "مفاتيح API",
     navAudit: "سجل الأمان",
     navExport: "التصدير",
+    navLexicon: "المعجم",
     exportThese: "صدِّر هذه التعليقات",
     exportTitle: "تصدير البيانات الموسومة",
     exportIntro:
@@ -328,6 +329,7 @@ export const messages = {
     navTokens: "API tokens",
     navAudit: "Security log",
     navExport: "Export",
+    navLexicon: "Lexicon",
     exportThese: "Export these comments",
     exportTitle: "Export labelled data",
     exportIntro:

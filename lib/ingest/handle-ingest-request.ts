@@ -3,6 +3,7 @@ import { authenticateRequest, authenticationFailure } from "../auth/authenticate
 import { actorLabel } from "../auth/session-user.ts";
 import { classifierForStorage } from "../classification/classify-for-storage.ts";
 import { getDb } from "../db/client.ts";
+import { getPublishedLexicon } from "../lexicon/get-published-lexicon.ts";
 import { ingestPrepared } from "./ingest-inputs.ts";
 import { DEFAULT_MAX_INGEST_BYTES, RequestBodyError, readHttpIngest } from "./read-http-ingest.ts";
 
@@ -36,7 +37,7 @@ export async function handleIngestRequest(request: Request): Promise<Response> {
   const summary = await ingestPrepared(read.inputs, read.problems, ["HTTP POST /api/v1/ingest"], {
     actor: actorLabel(auth.actor),
     via: "http",
-    classify: classifierForStorage(),
+    classify: classifierForStorage((await getPublishedLexicon()).layered.compiled),
     defaultSource: source?.name,
   });
   if (summary.errors.length > 0) {

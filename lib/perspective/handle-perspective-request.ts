@@ -1,5 +1,6 @@
 import "server-only";
 import { ClassifierInputError, classify } from "../classifier/index.ts";
+import { getPublishedLexicon } from "../lexicon/get-published-lexicon.ts";
 import { authenticatePerspectiveRequest } from "./authenticate-perspective-request.ts";
 import { buildAnalyzeResponse } from "./build-analyze-response.ts";
 import { resolveLanguages } from "./languages.ts";
@@ -17,11 +18,13 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function analyzeComment(request: Request): Promise<Response> {
   const actor = await authenticatePerspectiveRequest(request);
   const parsed = parseAnalyzeRequest(await readJsonBody(request));
-  const result = classify(parsed.text);
+  const lexicon = (await getPublishedLexicon({ maxAgeMs: 2_000 })).layered.compiled;
+  const result = classify(parsed.text, lexicon);
   const languages = resolveLanguages(parsed.languages, result.language);
   const scores = scoreAttributes(
     parsed.attributes.map((a) => a.spec),
     result,
+    lexicon,
   );
   if (!parsed.doNotStore) {
     await storeAnalyzedComment({

@@ -441,6 +441,48 @@ describe("comments:suggestscore", () => {
         body: null,
       },
     ]);
+    // The linked correction is also the token's label on the comment; the standalone one is not.
+    const labels = await db.query(
+      `SELECT l.user_id, l.insult, l.sentiment, l.stance, u.active, u.role, c.body
+         FROM comment_label l JOIN "user" u ON u.id = l.user_id JOIN comment c ON c.id = l.comment_id
+        WHERE l.user_id = $1`,
+      [`token:${token.id}`],
+    );
+    expect(labels).toEqual([
+      {
+        user_id: `token:${token.id}`,
+        insult: false,
+        sentiment: null,
+        stance: {},
+        active: false,
+        role: "moderator",
+        body: stored,
+      },
+    ]);
+    // A later correction of the same comment replaces the label, and leaves an audit row.
+    await call(
+      "comments:suggestscore",
+      {
+        comment: { text: stored },
+        attributeScores: {
+          INSULT: { summaryScore: { value: 1 } },
+          RAQIB_SENTIMENT_NEGATIVE: { summaryScore: { value: 0.9 } },
+          RAQIB_STANCE_RUSSIA_AGAINST: { summaryScore: { value: 1 } },
+        },
+        communityId: "Coral:https://news.example",
+      },
+      { key: token.token },
+    );
+    const [updated] = await db.query(
+      `SELECT insult, sentiment, stance FROM comment_label WHERE user_id = $1`,
+      [`token:${token.id}`],
+    );
+    expect(updated).toEqual({ insult: true, sentiment: "negative", stance: { russia: "against" } });
+    const audit = await db.query(
+      `SELECT action, actor_token_id, after FROM audit_event WHERE action = 'comment_labelled' AND actor_token_id = $1 ORDER BY id`,
+      [token.id],
+    );
+    expect(audit.map((a) => a.after.via)).toEqual(["suggestscore", "suggestscore"]);
     const bad = await call("comments:suggestscore", {
       comment: { text: "x" },
       attributeScores: { NOPE: { summaryScore: { value: 1 } } },

@@ -1,9 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { recordAuditEvent } from "../auth/audit.ts";
 import { actorLabel } from "../auth/session-user.ts";
 import { getDb } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { commentBodyHash, normaliseForHash } from "../ingest/hash.ts";
+import type { StoredLabel } from "../moderation/label-comment.ts";
 import type { TokenActor } from "./authenticate-perspective-request.ts";
+import { labelFromCorrection } from "./label-from-correction.ts";
 import { perspectiveArticleHash } from "./perspective-article.ts";
 
 /** sha256 of the text as ingest normalises it (Unicode form, white space), to group repeats. */
@@ -15,7 +19,9 @@ export function correctionTextHash(text: string): string {
  * Records a client's suggested scores. Coral sends no id of the earlier analyze call, so the
  * comment is found by its text: the body hash it would have under this token's source's
  * Perspective articles (the client's community, then the default one). Only the token's own
- * source is searched, so one newsroom's corrections never land on another's comments.
+ * source is searched, so one newsroom's corrections never land on another's comments. On a found
+ * comment the correction is also stored as a human label (labelFromCorrection), by the token's
+ * placeholder user, so it counts in the queue, the analytics and the lexicon's suggestions.
  */
 export async function recordClientCorrection(input: {
   actor: TokenActor;
@@ -48,20 +54,93 @@ export async function recordClientCorrection(input: {
     });
     commentId = found?.id ?? null;
   }
-  const row = await db.clientCorrection.create({
-    data: {
-      textHash: correctionTextHash(input.text),
-      text: input.text,
-      language: input.language,
-      attributeScores: input.scores,
-      abusive: Object.values(input.scores).some((value) => value >= 0.5),
-      commentId,
-      tokenId: input.actor.tokenId,
-      actorLabel: actorLabel(input.actor),
-      clientToken: input.clientToken,
-      communityId: input.communityId,
-    },
-    select: { id: true },
+  const label = commentId === null ? null : labelFromCorrection(input.scores);
+  const by = actorLabel(input.actor);
+  return db.$transaction(async (tx) => {
+    const row = await tx.clientCorrection.create({
+      data: {
+        textHash: correctionTextHash(input.text),
+        text: input.text,
+        language: input.language,
+        attributeScores: input.scores,
+        abusive: Object.values(input.scores).some((value) => value >= 0.5),
+        commentId,
+        tokenId: input.actor.tokenId,
+        actorLabel: by,
+        clientToken: input.clientToken,
+        communityId: input.communityId,
+      },
+      select: { id: true },
+    });
+    if (commentId !== null && label !== null)
+      await storeCorrectionLabel(tx, commentId, label, { tokenId: input.actor.tokenId, label: by });
+    return { id: row.id, commentId };
   });
-  return { id: row.id, commentId };
+}
+
+/** The user a token's corrections are labelled by: `token:<id>`, inactive, never able to sign in. */
+export function correctionUserId(tokenId: string): string {
+  return `token:${tokenId}`;
+}
+
+/**
+ * Stores the correction as the token's label on the comment (one per comment and token, the
+ * latest correction wins), with the classifier's output beside it as moderators' labels have,
+ * and an audit row. The token's placeholder user is created on its first correction.
+ */
+async function storeCorrectionLabel(
+  tx: Prisma.TransactionClient,
+  commentId: number,
+  label: StoredLabel,
+  actor: { tokenId: string; label: string },
+): Promise<void> {
+  const userId = correctionUserId(actor.tokenId);
+  await tx.user.upsert({
+    where: { id: userId },
+    create: {
+      id: userId,
+      name: `Perspective client ${actor.label}`.slice(0, 250),
+      email: `${actor.tokenId}@tokens.raqib.invalid`,
+      role: "moderator",
+      active: false,
+      deactivatedAt: new Date(),
+    },
+    update: {},
+  });
+  const comment = await tx.comment.findUniqueOrThrow({
+    where: { id: commentId },
+    select: { insult: true, insultScore: true, sentiment: true, stance: true, lexiconVersion: true },
+  });
+  const before = await tx.commentLabel.findUnique({
+    where: { commentId_userId: { commentId, userId } },
+    select: { insult: true, sentiment: true, stance: true },
+  });
+  const values = {
+    insult: label.insult,
+    sentiment: label.sentiment,
+    stance: label.stance,
+    classifierInsult: comment.insult,
+    classifierInsultScore: comment.insultScore,
+    classifierSentiment: comment.sentiment,
+    classifierStance: comment.stance ?? undefined,
+    lexiconVersion: comment.lexiconVersion,
+  };
+  await tx.commentLabel.upsert({
+    where: { commentId_userId: { commentId, userId } },
+    create: { commentId, userId, ...values },
+    update: values,
+  });
+  await recordAuditEvent(
+    {
+      category: "moderation",
+      action: "comment_labelled",
+      actor: { tokenId: actor.tokenId, label: actor.label },
+      target: { type: "comment", id: commentId },
+      before: before
+        ? { insult: before.insult, sentiment: before.sentiment, stance: before.stance ?? {} }
+        : null,
+      after: { insult: label.insult, sentiment: label.sentiment, stance: label.stance, via: "suggestscore" },
+    },
+    tx,
+  );
 }

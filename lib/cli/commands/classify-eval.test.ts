@@ -34,7 +34,7 @@ describe("raqib classify", () => {
     const { ctx, stdout, stderr } = context(
       '{"id":"a","text":"يا حمار"}\n{"id":2,"text":"شكراً على التقرير"}\n',
     );
-    expect(await main(["classify"], ctx)).toBe(0);
+    expect(await main(["classify", "--lexicon-version", "files"], ctx)).toBe(0);
     expect(stderr.text).toBe("");
     const out = lines(stdout.text);
     expect(out.map((o) => [o.id, o.insult, o.sentiment])).toEqual([
@@ -57,7 +57,7 @@ describe("raqib classify", () => {
       '{"id":"ok2","text":"Great reporting"}',
     ].join("\n");
     const { ctx, stdout, stderr } = context(input);
-    expect(await main(["classify"], ctx)).toBe(1);
+    expect(await main(["classify", "--lexicon-version", "files"], ctx)).toBe(1);
     const errors = stderr.text.trim().split("\n");
     expect(errors[0]).toMatch(/^raqib: <stdin>:2: invalid JSON/);
     expect(errors[1]).toBe("raqib: <stdin>:3: text must be a string, got number");
@@ -76,7 +76,18 @@ describe("raqib classify", () => {
     writeFileSync(join(dir, "in.jsonl"), '{"id":"x","text":"الاحتلال الروسي دمر حلب"}\n');
     const { ctx } = context();
     expect(
-      await main(["classify", "--input", join(dir, "in.jsonl"), "--output", join(dir, "out.jsonl")], ctx),
+      await main(
+        [
+          "classify",
+          "--lexicon-version",
+          "files",
+          "--input",
+          join(dir, "in.jsonl"),
+          "--output",
+          join(dir, "out.jsonl"),
+        ],
+        ctx,
+      ),
     ).toBe(0);
     const [result] = lines(readFileSync(join(dir, "out.jsonl"), "utf8"));
     expect(result).toMatchObject({ id: "x", stance: { russia: "against" } });
@@ -84,7 +95,9 @@ describe("raqib classify", () => {
 
   it("names a missing input file", async () => {
     const { ctx, stderr } = context();
-    expect(await main(["classify", "--input", "/nonexistent/in.jsonl"], ctx)).toBe(1);
+    expect(
+      await main(["classify", "--lexicon-version", "files", "--input", "/nonexistent/in.jsonl"], ctx),
+    ).toBe(1);
     expect(stderr.text).toMatch(/^raqib: classify: cannot read \/nonexistent\/in.jsonl/);
   });
 });

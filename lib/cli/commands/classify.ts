@@ -4,17 +4,22 @@ import { createInterface } from "node:readline";
 import { classify } from "../../classifier/classify.ts";
 import { defaultLexicon } from "../../classifier/default-lexicon.ts";
 import { ClassifierInputError } from "../../classifier/errors.ts";
+import { hasInstallationDatabase, lexiconForVersion } from "../../lexicon/resolve-cli-lexicon.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command } from "../command.ts";
+import { withDatabase } from "../with-database.ts";
 
-const usage = `Usage: raqib classify [--input FILE] [--output FILE]
+const usage = `Usage: raqib classify [--input FILE] [--output FILE] [--lexicon-version V]
 
 Reads JSON lines {"id": …, "text": "…"} (stdin or --input) and writes one JSON line per input
 line (stdout or --output): {"id": …, "insult", "insultScore", "sentiment", "sentimentScore",
 "stance", "language", "matches", "lexiconVersion"}.
 A bad line (invalid JSON, missing id, non-string, empty or over-long text) is reported on stderr as
 "raqib: <input>:<line>: <reason>" and written as {"id": …, "line": n, "error": "<reason>"}; the
-other lines go on. Blank lines are skipped. Exit code 1 if any line failed.`;
+other lines go on. Blank lines are skipped. Exit code 1 if any line failed.
+  --lexicon-version V   published (default: the version the dashboard published, the shipped
+                        files when this installation has no database yet), files (the shipped
+                        files alone), or a version hash from /admin/lexicon → Versions`;
 
 function lineProblem(value: unknown): { id: unknown; reason?: string; text?: string } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -41,7 +46,21 @@ export const classifyCommand: Command = {
     const { values } = parseCommandArgs("classify", args, {
       input: { type: "string", short: "i" },
       output: { type: "string", short: "o" },
+      "lexicon-version": { type: "string" },
     });
+    const choice = values["lexicon-version"] ?? "published";
+    const lexicon =
+      choice === "files" || (choice === "published" && !(await hasInstallationDatabase(ctx.env)))
+        ? defaultLexicon()
+        : await withDatabase(ctx.env, async () => {
+            try {
+              return await lexiconForVersion(choice);
+            } catch (error) {
+              throw new CliError(
+                `classify: --lexicon-version: ${error instanceof Error ? error.message : error}`,
+              );
+            }
+          });
     const inputName = values.input ?? "<stdin>";
     const input = values.input ? createReadStream(values.input) : ctx.stdin;
     if (values.input) {
@@ -54,7 +73,6 @@ export const classifyCommand: Command = {
       });
     }
     const output = values.output ? createWriteStream(values.output) : ctx.stdout;
-    const lexicon = defaultLexicon();
     let lineNumber = 0;
     let failed = 0;
     const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import { ensureAuthSecret } from "../../auth/ensure-auth-secret.ts";
-import { can } from "../../auth/permissions.ts";
-import { getDb } from "../../db/client.ts";
+import { can, type Role } from "../../auth/permissions.ts";
+import { getPool } from "../../db/pool.ts";
 import { countExportRows } from "../../export/count-export-rows.ts";
 import { parseExportOptions } from "../../export/export-options.ts";
 import { exportToFile } from "../../export/export-to-file.ts";
@@ -83,10 +83,14 @@ Filters: the moderation queue's, e.g. --queue all --status approved --from 2025-
     const progress = createProgressLine(ctx.stderr, ctx.interactive);
     let started = Date.now();
     const rows = await withDatabase(ctx.env, async () => {
-      const user = await getDb().user.findUnique({
-        where: { email },
-        select: { id: true, role: true, active: true },
-      });
+      // Plain SQL rather than Prisma: the export then never starts the Prisma client, which keeps
+      // the command's memory low (README: export figures).
+      const user = (
+        await getPool().query<{ id: string; role: Role; active: boolean }>(
+          `SELECT id, role::text AS role, active FROM "user" WHERE email = $1`,
+          [email],
+        )
+      ).rows[0];
       if (!user) throw new CliError(`export: ${email}: no such user`, 2);
       if (!user.active) throw new CliError(`export: ${email} is deactivated (403)`, 3);
       if (!can(user.role, "export"))

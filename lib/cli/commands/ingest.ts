@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { classifierForStorage } from "../../classification/classify-for-storage.ts";
 import { type InputFormat, ingestInputs } from "../../ingest/ingest-inputs.ts";
+import { getPublishedLexicon } from "../../lexicon/get-published-lexicon.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command } from "../command.ts";
 import { bar, createProgressLine, formatRate } from "../progress-bar.ts";
@@ -37,7 +38,7 @@ Ingesting the same input twice adds nothing. Bad files and rows are reported as
       ingestInputs(positionals, {
         actor: `cli:${userInfo().username}`,
         via: "cli",
-        classify: classifierForStorage(),
+        classify: classifierForStorage((await getPublishedLexicon()).layered.compiled),
         stdin: ctx.stdin as AsyncIterable<Uint8Array | string>,
         stdinFormat: format as InputFormat | undefined,
         onProgress: (p) =>
