@@ -132,7 +132,12 @@ export function CommentDetailView({ comment, locale }: { comment: CommentDetail;
                   to: t(STATUS_KEY[d.toStatus]),
                 })}{" "}
                 {d.undo && t("historyUndo")}
-                {d.reason && <> · {locale === "ar" ? d.reason.labelAr : d.reason.labelEn}</>}
+                {d.reason && (
+                  <>
+                    {" · "}
+                    <bdi>{locale === "ar" ? d.reason.labelAr : d.reason.labelEn}</bdi>
+                  </>
+                )}
                 <span className="meta"> · {formatDate(locale, d.createdAt)}</span>
               </li>
             ))}

@@ -1,32 +1,23 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { Suspense } from "react";
 import { can } from "@/lib/auth/permissions.ts";
 import { requireUser } from "@/lib/auth/require-user.ts";
-import { formatNumber } from "@/lib/i18n/format.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
 import { type MessageKey, translate } from "@/lib/i18n/messages.ts";
-import { countQueues } from "@/lib/moderation/count-queues.ts";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail.ts";
 import { listEscalationReasons } from "@/lib/moderation/list-escalation-reasons.ts";
 import { listSources } from "@/lib/moderation/list-filter-options.ts";
 import { listQueue } from "@/lib/moderation/list-queue.ts";
 import { exportHref, queueHref } from "@/lib/moderation/queue-href.ts";
-import { parseQueueParams, QUEUES, type Queue } from "@/lib/moderation/queue-params.ts";
+import { parseQueueParams } from "@/lib/moderation/queue-params.ts";
 import { parseQueuePrefs, QUEUE_PREFS_COOKIE } from "@/lib/moderation/queue-prefs.ts";
 import { CommentDetailView } from "./comment-detail.tsx";
 import { ModerationWorkspace } from "./moderation-workspace.tsx";
 import { QueueFilters } from "./queue-filters.tsx";
+import { QueueTabs, QueueTabsPending } from "./queue-tabs.tsx";
 
 export const dynamic = "force-dynamic";
-
-const QUEUE_KEY: Record<Queue, MessageKey> = {
-  flagged: "queueFlagged",
-  pending: "queuePending",
-  escalated: "queueEscalated",
-  approved: "queueApproved",
-  rejected: "queueRejected",
-  all: "queueAll",
-};
 
 export default async function ModerationPage({
   searchParams,
@@ -37,10 +28,9 @@ export default async function ModerationPage({
   const parsed = parseQueueParams(await searchParams);
   const prefs = parseQueuePrefs((await cookies()).get(QUEUE_PREFS_COOKIE)?.value);
   const params = { ...parsed.params, size: parsed.params.size ?? (prefs.size as 25 | 50 | 100) };
-  const [locale, page, counts, detail, reasons, sources] = await Promise.all([
+  const [locale, page, detail, reasons, sources] = await Promise.all([
     getLocale(),
     listQueue(params, user.id),
-    countQueues(params, user.id),
     params.c ? getCommentDetail(params.c, user.id) : Promise.resolve(null),
     listEscalationReasons(),
     listSources(),
@@ -62,26 +52,9 @@ export default async function ModerationPage({
             {t("badParam", { param: p.param, message: p.message })}
           </p>
         ))}
-      <nav className="queues" aria-label={t("queuesLabel")} data-testid="queues">
-        {QUEUES.map((queue) => {
-          const count = counts[queue];
-          const number = formatNumber(locale, count.count);
-          return (
-            <Link
-              key={queue}
-              href={queueHref(params, { queue, c: null })}
-              className="queue-tab"
-              aria-current={params.queue === queue ? "page" : undefined}
-              data-testid={`queue-${queue}`}
-            >
-              {t(QUEUE_KEY[queue])}{" "}
-              <span className="count" data-testid={`count-${queue}`}>
-                {count.capped ? t("countCapped", { count: number }) : number}
-              </span>
-            </Link>
-          );
-        })}
-      </nav>
+      <Suspense fallback={<QueueTabsPending params={params} locale={locale} />}>
+        <QueueTabs params={params} locale={locale} userId={user.id} />
+      </Suspense>
       <QueueFilters params={params} locale={locale} sources={sources} />
       <ModerationWorkspace
         locale={locale}

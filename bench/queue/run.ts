@@ -151,12 +151,13 @@ const cases: [string, Record<string, string>][] = [
   ["no human label", { queue: "all", labelled: "no" }],
   ["labelled by me", { queue: "all", labelledBy: "me" }],
   ["labelled by others", { queue: "all", labelledBy: "others" }],
-  ["search: common word (الحكومة)", { queue: "all", q: "الحكومة" }],
-  ["search: with diacritics (الحُكُومَة)", { queue: "all", q: "الحُكُومَة" }],
-  ["search: variant spelling (اسرائيل)", { queue: "all", q: "اسرائيل" }],
-  ["search: rare phrase", { queue: "all", q: "زيت الزيتون" }],
+  // Terms the synthetic comments contain (raqib synth), so each search has rows to find.
+  ["search: common word (سوريا, 18% of comments)", { queue: "all", q: "سوريا" }],
+  ["search: with diacritics (المُفَاوَضَات)", { queue: "all", q: "المُفَاوَضَات" }],
+  ["search: variant spelling (امريكا for أمريكا)", { queue: "all", q: "امريكا" }],
+  ["search: phrase (زهقنا من هالأخبار)", { queue: "all", q: "زهقنا من هالأخبار" }],
   ["search: no match", { queue: "all", q: "كلمةغيرموجودة" }],
-  ["search + flagged", { queue: "flagged", q: "الحكومة" }],
+  ["search + flagged", { queue: "flagged", q: "سوريا" }],
   [
     "combined: flagged, negative, ar, date",
     { queue: "flagged", sentiment: "negative", language: "ar", from: "2024-01-01" },

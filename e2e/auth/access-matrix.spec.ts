@@ -15,6 +15,7 @@ const PAGES: { path: string; allowed: Who[] }[] = [
   { path: "/admin/audit", allowed: ["admin"] },
   { path: "/admin/export", allowed: ["admin"] },
   { path: "/admin/lexicon", allowed: ["analyst", "moderator", "admin"] },
+  { path: "/admin/escalation-reasons", allowed: ["admin"] },
   { path: "/sign-in", allowed: ["nobody"] },
   { path: "/api/health", allowed: ["nobody", "analyst", "moderator", "admin"] },
   { path: "/api/whoami", allowed: ["analyst", "moderator", "admin"] },

@@ -7,6 +7,7 @@ vi.mock("next/cache", async () => (await import("../testing/fake-next.ts")).next
 
 import AccountPage from "../../app/account/page.tsx";
 import AuditPage from "../../app/admin/audit/page.tsx";
+import EscalationReasonsPage from "../../app/admin/escalation-reasons/page.tsx";
 import IngestRunPage from "../../app/admin/ingest/[id]/page.tsx";
 import IngestRunsPage from "../../app/admin/ingest/page.tsx";
 import LexiconPage from "../../app/admin/lexicon/page.tsx";
@@ -21,6 +22,8 @@ import ArticlesPage from "../../app/articles/page.tsx";
 import SignInPage from "../../app/sign-in/page.tsx";
 import { getDb } from "../db/client.ts";
 import { setLocaleAction } from "../i18n/set-locale-action.ts";
+import { createEscalationReasonAction } from "../moderation/create-escalation-reason-action.ts";
+import { updateEscalationReasonAction } from "../moderation/update-escalation-reason-action.ts";
 import {
   createTestToken,
   createTestUser,
@@ -58,14 +61,15 @@ function form(fields: Record<string, string | string[]>): FormData {
 /** Everything an account write could touch, to prove a refused write touched nothing. */
 async function snapshot() {
   const db = getDb();
-  const [users, accounts, tokens, audit, sessions] = await Promise.all([
+  const [users, accounts, tokens, audit, sessions, reasons] = await Promise.all([
     db.user.findMany({ select: { id: true, role: true, active: true, email: true }, orderBy: { id: "asc" } }),
     db.account.findMany({ select: { id: true, password: true }, orderBy: { id: "asc" } }),
     db.apiToken.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
     db.auditEvent.count(),
     db.session.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
+    db.escalationReason.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { users, accounts, tokens, audit, sessions };
+  return { users, accounts, tokens, audit, sessions, reasons };
 }
 
 describe("access matrix: every page, server action and route handler, as every role and as nobody", () => {
@@ -120,6 +124,12 @@ describe("access matrix: every page, server action and route handler, as every r
     },
     { name: "/admin/users", path: "/admin/users", allowed: ADMIN, render: () => UsersPage() },
     { name: "/admin/tokens", path: "/admin/tokens", allowed: ADMIN, render: () => TokensPage() },
+    {
+      name: "/admin/escalation-reasons",
+      path: "/admin/escalation-reasons",
+      allowed: ADMIN,
+      render: () => EscalationReasonsPage(),
+    },
     {
       name: "/admin/audit",
       path: "/admin/audit?action=sign_in",
@@ -233,6 +243,36 @@ describe("access matrix: every page, server action and route handler, as every r
       verify: async (state) => {
         expect(state.status).toBe("ok");
         expect(await getDb().auditEvent.count({ where: { action: "token_revoked" } })).toBeGreaterThan(0);
+      },
+    },
+    {
+      name: "createEscalationReasonAction",
+      allowed: ADMIN,
+      input: async () =>
+        form({ code: `matrix_${randomBytes(3).toString("hex")}`, labelAr: "سبب", labelEn: "Reason" }),
+      call: (formData) => createEscalationReasonAction(IDLE, formData),
+      verify: async (state) => {
+        expect(state.status).toBe("ok");
+        expect(await getDb().auditEvent.count({ where: { action: "escalation_reason_created" } })).toBe(1);
+      },
+    },
+    {
+      name: "updateEscalationReasonAction",
+      allowed: ADMIN,
+      input: async () => {
+        const legal = await getDb().escalationReason.findUniqueOrThrow({ where: { code: "legal" } });
+        return form({
+          id: String(legal.id),
+          labelAr: legal.labelAr,
+          labelEn: legal.labelEn,
+          position: String(legal.position + 1),
+          ...(legal.active ? { active: "true" } : {}),
+        });
+      },
+      call: (formData) => updateEscalationReasonAction(IDLE, formData),
+      verify: async (state) => {
+        expect(state.status).toBe("ok");
+        expect(await getDb().auditEvent.count({ where: { action: "escalation_reason_updated" } })).toBe(1);
       },
     },
   ];

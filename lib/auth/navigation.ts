@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/audit", label: "navAudit", permission: "users:manage" },
   { href: "/admin/ingest", label: "navIngest", permission: "users:manage" },
   { href: "/admin/export", label: "navExport", permission: "export" },
+  { href: "/admin/escalation-reasons", label: "navEscalationReasons", permission: "users:manage" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -45,6 +45,7 @@ describe("the permission table", () => {
       "/admin/audit",
       "/admin/ingest",
       "/admin/export",
+      "/admin/escalation-reasons",
     ]);
   });
 });
