@@ -114,8 +114,10 @@ test("clicking a bar opens the moderation queue at exactly that bar's comments, 
   expect(url.searchParams.get("tz")).toBe("Asia/Riyadh");
   await expect(page.getByTestId("queue-all")).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("filter-tz")).toContainText("Asia/Riyadh");
-  const queueCount = Number((await page.getByTestId("count-all").innerText()).replace(/[^\d]/g, ""));
-  expect(queueCount).toBe(barCount);
+  // The counts stream in after the table: wait for the number, then compare.
+  await expect
+    .poll(async () => (await page.getByTestId("count-all").innerText()).replace(/[^\d]/g, ""))
+    .toBe(String(barCount));
 });
 
 test("a chart downloads as CSV (UTF-8 with BOM, the table's numbers) and as PNG", async ({ page }) => {
