@@ -9,9 +9,12 @@ import { analyticsText } from "@/lib/i18n/analytics-messages.ts";
 import { getLocale } from "@/lib/i18n/get-locale.ts";
 import { intlLocale } from "@/lib/i18n/messages.ts";
 import {
+  AgreementCharts,
   type ChartProps,
+  ClassifierCharts,
   InsultCharts,
   LexiconCharts,
+  ModerationCharts,
   SentimentChart,
   StanceCharts,
 } from "./_components/charts.tsx";
@@ -32,6 +35,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
     unit: range.unit,
     t,
     base: {
+      timeZone,
       source: filters.source,
       article: filters.article,
       language: filters.language,
@@ -69,6 +73,15 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         </Suspense>
         <Suspense fallback={loading}>
           <LexiconCharts {...props} />
+        </Suspense>
+        <Suspense fallback={loading}>
+          <ModerationCharts {...props} />
+        </Suspense>
+        <Suspense fallback={loading}>
+          <ClassifierCharts {...props} />
+        </Suspense>
+        <Suspense fallback={loading}>
+          <AgreementCharts {...props} />
         </Suspense>
       </div>
     </>

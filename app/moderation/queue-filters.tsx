@@ -34,6 +34,11 @@ export function QueueFilters({
       {params.sort !== "id" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "desc" && <input type="hidden" name="dir" value={params.dir} />}
       {params.size && <input type="hidden" name="size" value={params.size} />}
+      {params.tz && <input type="hidden" name="tz" value={params.tz} />}
+      {/* A confusion-matrix cell opened from the dashboard stays selected while other filters change. */}
+      {params.labelCheck && <input type="hidden" name="labelCheck" value={params.labelCheck} />}
+      {params.humanSaid && <input type="hidden" name="humanSaid" value={params.humanSaid} />}
+      {params.classifierSaid && <input type="hidden" name="classifierSaid" value={params.classifierSaid} />}
       <label className="search">
         {t("filterSearch")}
         <input type="search" name="q" defaultValue={params.q ?? ""} dir="auto" data-testid="filter-q" />
@@ -137,6 +142,12 @@ export function QueueFilters({
       </label>
       <label>
         {t("filterFrom")}
+        {params.tz && (
+          <span className="meta" data-testid="filter-tz">
+            {" "}
+            ({params.tz})
+          </span>
+        )}
         <input type="date" name="from" defaultValue={params.from ?? ""} />
       </label>
       <label>

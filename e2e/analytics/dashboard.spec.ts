@@ -75,29 +75,49 @@ test("changing the range and toggling compare are held in the URL", async ({ pag
   );
 });
 
-test("clicking a bar opens the moderation queue filtered to exactly that bar's comments", async ({
+test("clicking a bar opens the moderation queue at exactly that bar's comments, counted alike", async ({
   page,
 }) => {
   await openDashboard(page, "?range=today");
   const sentiment = page.getByTestId("chart-sentiment");
   await sentiment.locator("summary").click();
+  const table = sentiment.getByTestId("chart-table");
   // The table's links are the accessible form of the same drill-down.
-  const tableLinks = await sentiment
-    .getByTestId("chart-table")
+  const tableLinks = await table
     .locator("tbody a")
     .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href")));
+  const canvas = sentiment.getByTestId("chart-canvas");
+  await expect(canvas).toHaveAttribute("data-points", /"x"/);
+  const points = JSON.parse((await canvas.getAttribute("data-points")) ?? "[]") as {
+    dataset: number;
+    index: number;
+  }[];
+  const first = points[0];
+  if (!first) throw new Error("the chart drew no clickable bar");
+  // The bar's number, from the same row and column of the table (column 0 is the period).
+  const cell = await table
+    .locator(`tbody tr:nth-child(${first.index + 1}) > :nth-child(${first.dataset + 2})`)
+    .innerText();
+  const barCount = Number(cell.replace(/[^\d]/g, ""));
+  expect(barCount).toBeGreaterThan(0);
+
   await clickFirstPoint(sentiment);
   await expect(page).toHaveURL(/\/moderation\?/);
   const url = new URL(page.url());
   expect(tableLinks).toContain(`${url.pathname}${url.search}`);
-  expect([...url.searchParams.keys()]).toEqual(["sentiment", "from", "to"]);
-  const from = new Date(url.searchParams.get("from") ?? "");
-  const to = new Date(url.searchParams.get("to") ?? "");
-  // Today in Riyadh: from local midnight (21:00 UTC) for 24 hours, and now inside it.
-  expect(from.getUTCHours()).toBe(21);
-  expect(to.getTime() - from.getTime()).toBe(24 * 3600 * 1000);
-  expect(Date.now()).toBeGreaterThanOrEqual(from.getTime());
-  expect(Date.now()).toBeLessThan(to.getTime());
+  // The queue's own parameters: every queue, the sentiment, and today as a day in Riyadh.
+  expect(url.searchParams.get("queue")).toBe("all");
+  expect(url.searchParams.get("sentiment")).toMatch(/^(positive|neutral|negative)$/);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh" }).format(new Date());
+  expect(url.searchParams.get("from")).toBe(today);
+  expect(url.searchParams.get("to")).toBe(today);
+  expect(url.searchParams.get("tz")).toBe("Asia/Riyadh");
+  await expect(page.getByTestId("queue-all")).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("filter-tz")).toContainText("Asia/Riyadh");
+  // The counts stream in after the table: wait for the number, then compare.
+  await expect
+    .poll(async () => (await page.getByTestId("count-all").innerText()).replace(/[^\d]/g, ""))
+    .toBe(String(barCount));
 });
 
 test("a chart downloads as CSV (UTF-8 with BOM, the table's numbers) and as PNG", async ({ page }) => {
@@ -136,4 +156,13 @@ test("a range without comments says why each chart is empty", async ({ page }) =
     "لا تعليق في هذه المدة يتخذ موقفًا من إحدى الجهات.",
   );
   await expect(page.getByTestId("chart-terms").getByTestId("chart-empty")).toBeVisible();
+  await expect(page.getByTestId("chart-throughput").getByTestId("chart-empty")).toHaveText(
+    "لم يتخذ أي مشرف قرارًا في تعليق يطابق عوامل التصفية في هذه المدة.",
+  );
+  await expect(page.getByTestId("chart-confusion-insult").getByTestId("chart-empty")).toHaveText(
+    "لا يحمل أي تعليق يطابق عوامل التصفية في هذه المدة تصنيفًا من مشرف.",
+  );
+  await expect(page.getByTestId("chart-agreement").getByTestId("chart-empty")).toHaveText(
+    "لم يصنّف مشرفان أو أكثر أي تعليق يطابق عوامل التصفية في هذه المدة على السؤال نفسه.",
+  );
 });

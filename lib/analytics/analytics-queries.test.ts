@@ -187,8 +187,18 @@ describe("getLexiconTerms", () => {
     const filters = custom();
     const range = resolveRange(filters, now, NY);
     const { terms, categories } = await getLexiconTerms(filters, range.current);
-    expect(terms).toEqual([{ term: "حمار", category: "insult", matches: 2, comments: 2, flagged: 1 }]);
-    expect(categories).toEqual([{ category: "insult", matches: 2, comments: 2 }]);
+    expect(terms).toEqual([
+      {
+        term: "حمار",
+        category: "insult",
+        matches: 2,
+        comments: 2,
+        flagged: 1,
+        humanAnswers: 0,
+        humanInsults: 0,
+      },
+    ]);
+    expect(categories).toEqual([{ category: "insult", matches: 2, termComments: 2 }]);
   });
 });
 

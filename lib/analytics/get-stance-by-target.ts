@@ -11,6 +11,7 @@ import {
 } from "./comment-scope-sql.ts";
 import type { AnalyticsFilters } from "./filters.ts";
 import type { BucketUnit, Period } from "./resolve-range.ts";
+import { rollupBoundsCte, rollupServes, rollupWhere } from "./rollup-sql.ts";
 import type { StanceBucketRow, StanceSourceRow } from "./shape-stance.ts";
 
 interface StanceRow {
@@ -24,30 +25,77 @@ interface StanceRow {
   against: number;
 }
 
+/** The rollup's stance columns, per target. */
+const ROLLUP_STANCE_COLUMNS: Record<(typeof STANCE_TARGETS)[number], [string, string]> = {
+  russia: ["russia_favor", "russia_against"],
+  usa: ["usa_favor", "usa_against"],
+  syrian_government: ["syrian_government_favor", "syrian_government_against"],
+  syrian_opposition: ["syrian_opposition_favor", "syrian_opposition_against"],
+};
+
 /**
- * Favor/against counts per stance target, both per time bucket (every bucket, zeros included)
- * and per source, in one query over the comments that take a side.
- * The SQL of `getStanceByTarget`, exported for the benchmark's EXPLAIN.
+ * Favor/against counts per stance target (the classifier's targets), both per time bucket (every
+ * bucket, zeros included) and per source, in one query over the comments that take a side:
+ * from the hourly rollup when it can answer exactly, else from `comment`.
+ * The SQL of `getStanceByTarget`, exported for the benchmark's EXPLAIN and the tests.
  */
 export function stanceByTargetSql(
   filters: AnalyticsFilters,
   period: Period | null,
   unit: BucketUnit,
   timeZone: string,
+  useRollup = rollupServes(filters, timeZone),
 ): Prisma.Sql {
-  const scope = commentScope(filters, period, { alwaysJoinArticle: true });
   const targets = Prisma.join(STANCE_TARGETS.map((target) => Prisma.sql`${target}`));
-  return Prisma.sql`
-    WITH sides AS MATERIALIZED (
-      SELECT ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target, st.value AS side
+  let sides: Prisma.Sql;
+  let grouped = Prisma.empty;
+  if (useRollup) {
+    const columns = STANCE_TARGETS.flatMap((target) => ROLLUP_STANCE_COLUMNS[target]);
+    const sums = (alias: string) =>
+      Prisma.raw(columns.map((column) => `sum(${alias}.${column})::int AS ${column}`).join(", "));
+    const values = Prisma.join(
+      STANCE_TARGETS.map((target) => {
+        const [favor, against] = ROLLUP_STANCE_COLUMNS[target];
+        return Prisma.sql`(${target}, p.${Prisma.raw(favor)}, p.${Prisma.raw(against)})`;
+      }),
+    );
+    // One pass over the rollup sums per local bucket and per source (grouping sets): the time
+    // series needs no source and the per-source bars no time. Only the few resulting rows are
+    // unpivoted into (target, favor, against).
+    sides = Prisma.sql`
+      SELECT p.kind, p.bucket, p.source_id, st.target, st.favor, st.against
+      FROM (
+        SELECT 'time' AS kind, bounds.locals[g.i] AS bucket, NULL::int AS source_id,
+          ${Prisma.raw(columns.map((c) => `g.${c}`).join(", "))}
+        FROM g CROSS JOIN bounds WHERE g.i IS NOT NULL
+        UNION ALL
+        SELECT 'source', NULL, nullif(g.source_id, 0), ${Prisma.raw(columns.map((c) => `g.${c}`).join(", "))}
+        FROM g WHERE g.i IS NULL
+      ) AS p
+      CROSS JOIN LATERAL (VALUES ${values}) AS st(target, favor, against)
+      WHERE st.favor + st.against <> 0`;
+    grouped = Prisma.sql`${rollupBoundsCte(filters, period, unit, timeZone)}, g AS MATERIALIZED (
+      SELECT width_bucket(r.hour, bounds.starts) AS i, r.source_id, ${sums("r")}
+      FROM comment_hourly_rollup r CROSS JOIN bounds
+      WHERE ${rollupWhere(filters, period, "hour")}
+      GROUP BY GROUPING SETS ((1), (r.source_id))
+    ), `;
+  } else {
+    const scope = commentScope(filters, period, { alwaysJoinArticle: true });
+    sides = Prisma.sql`
+      SELECT 'both' AS kind, ${localBucketSql(unit, timeZone)} AS bucket, a.source_id, st.key AS target,
+        (st.value = 'favor')::int AS favor, (st.value = 'against')::int AS against
       FROM comment c ${scope.join}
       CROSS JOIN LATERAL jsonb_each_text(c.stance) AS st
       WHERE c.stance IS NOT NULL AND jsonb_typeof(c.stance) = 'object' AND ${scope.where}
+        AND st.key IN (${targets})`;
+  }
+  return Prisma.sql`
+    WITH ${grouped}sides AS MATERIALIZED (${sides}
     ), counts AS (
-      SELECT bucket, target,
-        count(*) FILTER (WHERE side = 'favor')::int AS favor,
-        count(*) FILTER (WHERE side = 'against')::int AS against
-      FROM sides GROUP BY bucket, target
+      SELECT bucket, target, sum(favor)::int AS favor, sum(against)::int AS against
+      FROM sides WHERE kind <> 'source' GROUP BY bucket, target
+      HAVING sum(favor) + sum(against) > 0
     ), span AS (${bucketSpanSql(period, unit, timeZone)})
     SELECT 'time' AS grouping, ${bucketBoundsSql(Prisma.sql`s.bucket`, period, unit, timeZone)},
       NULL::int AS "sourceId", NULL::text AS "sourceName", t.target,
@@ -57,9 +105,11 @@ export function stanceByTargetSql(
     LEFT JOIN counts ON counts.bucket = s.bucket AND counts.target = t.target
     UNION ALL
     SELECT 'source', NULL, NULL, sides.source_id, src.name, sides.target,
-      count(*) FILTER (WHERE side = 'favor')::int, count(*) FILTER (WHERE side = 'against')::int, NULL
+      sum(sides.favor)::int, sum(sides.against)::int, NULL
     FROM sides LEFT JOIN source src ON src.id = sides.source_id
+    WHERE sides.kind <> 'time'
     GROUP BY sides.source_id, src.name, sides.target
+    HAVING sum(sides.favor) + sum(sides.against) > 0
     ORDER BY grouping DESC, sort_bucket, "sourceName", target`;
 }
 

@@ -13,7 +13,7 @@ const ctx: ShapeContext = {
   timeZone: "Asia/Riyadh",
   unit: "day",
   t: analyticsText("en"),
-  base: { source: 3 },
+  base: { timeZone: "Asia/Riyadh", source: 3 },
 };
 const day = (iso: string, hours = 24) => ({
   startsAt: new Date(iso),
@@ -48,11 +48,14 @@ describe("shapeSentimentOverTime", () => {
       ["neutral", [1, 0], SENTIMENT_COLOURS.neutral, "sentiment"],
       ["negative", [0, 4], SENTIMENT_COLOURS.negative, "sentiment"],
     ]);
+    // Riyadh's 3 January (21:00 UTC on the 2nd to 21:00 UTC on the 3rd) as the queue's day.
     expect(params(spec.datasets[2]?.hrefs?.[1])).toEqual({
+      queue: "all",
       sentiment: "negative",
       source: "3",
-      from: "2026-01-02T21:00:00.000Z",
-      to: "2026-01-03T21:00:00.000Z",
+      from: "2026-01-03",
+      to: "2026-01-03",
+      tz: "Asia/Riyadh",
     });
     expect(spec.table.columns).toEqual(["Period", "positive", "neutral", "negative", "Total"]);
     expect(spec.table.rows).toEqual([
@@ -61,9 +64,11 @@ describe("shapeSentimentOverTime", () => {
     ]);
     expect(spec.tableHrefs[0]?.[0]).toBeNull();
     expect(params(spec.tableHrefs[0]?.[4])).toEqual({
+      queue: "all",
       source: "3",
-      from: "2026-01-01T21:00:00.000Z",
-      to: "2026-01-02T21:00:00.000Z",
+      from: "2026-01-02",
+      to: "2026-01-02",
+      tz: "Asia/Riyadh",
     });
     expect(spec.empty).toBe(false);
     expect(spec.categoryAxis).toBe("Date (day)");
@@ -74,7 +79,7 @@ describe("shapeSentimentOverTime", () => {
     const spec = shapeSentimentOverTime(rows, previous, ctx);
     const line = spec.datasets[3];
     expect(line).toMatchObject({ kind: "line", dashed: true, data: [3, null], colour: OKABE_ITO.black });
-    expect(params(line?.hrefs?.[0])).toMatchObject({ from: "2025-12-30T21:00:00.000Z" });
+    expect(params(line?.hrefs?.[0])).toMatchObject({ from: "2025-12-31", tz: "Asia/Riyadh" });
     expect(spec.table.rows[1]).toEqual(["3 Jan 2026", 0, 0, 4, 4, null]);
   });
 
@@ -105,7 +110,11 @@ describe("shapeStance", () => {
       ["USA · favor", [0, 1], false],
       ["USA · against", [0, 0], true],
     ]);
-    expect(params(spec.datasets[1]?.hrefs?.[1])).toMatchObject({ stance: "russia:against", source: "3" });
+    expect(params(spec.datasets[1]?.hrefs?.[1])).toMatchObject({
+      stanceTarget: "russia",
+      stanceSide: "against",
+      source: "3",
+    });
     expect(spec.table.rows[1]).toEqual(["3 Jan 2026", 0, 3, 1, 0]);
   });
 
@@ -116,7 +125,7 @@ describe("shapeStance", () => {
         { sourceId: null, sourceName: null, target: "usa", favor: 0, against: 2 },
       ],
       label,
-      { ...ctx, base: {} },
+      { ...ctx, base: { timeZone: "Asia/Riyadh" } },
       { from: new Date("2026-01-01T21:00:00Z") },
     );
     expect(spec.labels).toEqual(["Alpha · RUSSIA", "Unknown source · USA"]);
@@ -125,13 +134,19 @@ describe("shapeStance", () => {
       [1, 2],
     ]);
     expect(params(spec.datasets[0]?.hrefs?.[0])).toEqual({
-      stance: "russia:favor",
+      queue: "all",
+      stanceTarget: "russia",
+      stanceSide: "favor",
       source: "1",
-      from: "2026-01-01T21:00:00.000Z",
+      from: "2026-01-02",
+      tz: "Asia/Riyadh",
     });
     expect(params(spec.datasets[1]?.hrefs?.[1])).toEqual({
-      stance: "usa:against",
-      from: "2026-01-01T21:00:00.000Z",
+      queue: "all",
+      stanceTarget: "usa",
+      stanceSide: "against",
+      from: "2026-01-02",
+      tz: "Asia/Riyadh",
     });
     expect(shapeStanceBySource([], label, ctx, {}).empty).toBe(true);
   });
@@ -151,12 +166,18 @@ describe("shapeInsultRates", () => {
   });
 
   it("charts the rate in percent of classified comments, with links to the insults", () => {
-    const spec = shapeInsultRates(rows, "article", "comments", { ...ctx, base: {} }, {});
+    const spec = shapeInsultRates(
+      rows,
+      "article",
+      "comments",
+      { ...ctx, base: { timeZone: "Asia/Riyadh" } },
+      {},
+    );
     expect(spec.percent).toBe(true);
     expect(spec.datasets[0]?.data).toEqual([20, 100, null]);
-    expect(params(spec.datasets[0]?.hrefs?.[1])).toEqual({ insult: "1", article: "2" });
+    expect(params(spec.datasets[0]?.hrefs?.[1])).toEqual({ queue: "all", insult: "yes", article: "2" });
     expect(spec.table.rows[0]).toEqual(["Alpha", 10, 10, 2, 20]);
-    expect(params(spec.tableHrefs[0]?.[1])).toEqual({ article: "1" });
+    expect(params(spec.tableHrefs[0]?.[1])).toEqual({ queue: "all", article: "1" });
     expect(spec.valueAxis).toBe("% of classified comments");
   });
 
@@ -168,24 +189,47 @@ describe("shapeInsultRates", () => {
 describe("shapeLexicon", () => {
   const label = (category: string) => `[${category}]`;
 
-  it("bars the terms' matches and tables the share of their comments flagged as insults", () => {
+  it("bars the terms' matches and tables the classifier's flagged share and the moderators' precision", () => {
     const spec = shapeLexiconTerms(
-      [{ term: "حمار", category: "insult", matches: 5, comments: 4, flagged: 3 }],
+      [
+        {
+          term: "حمار",
+          category: "insult",
+          matches: 5,
+          comments: 4,
+          flagged: 3,
+          humanAnswers: 3,
+          humanInsults: 2,
+        },
+        {
+          term: "غبي",
+          category: "insult",
+          matches: 1,
+          comments: 1,
+          flagged: 1,
+          humanAnswers: 0,
+          humanInsults: 0,
+        },
+      ],
       label,
-      { ...ctx, base: {} },
+      { ...ctx, base: { timeZone: "Asia/Riyadh" } },
       {},
     );
-    expect(spec.labels).toEqual(["حمار ([insult])"]);
-    expect(spec.datasets[0]?.data).toEqual([5]);
-    expect(spec.table.rows).toEqual([["حمار", "[insult]", 5, 4, 75]]);
-    expect(params(spec.datasets[0]?.hrefs?.[0])).toEqual({ term: "حمار" });
+    expect(spec.labels).toEqual(["حمار ([insult])", "غبي ([insult])"]);
+    expect(spec.datasets[0]?.data).toEqual([5, 1]);
+    expect(spec.table.rows).toEqual([
+      ["حمار", "[insult]", 5, 4, 75, 3, 66.7],
+      // No moderator answered: no precision rather than 0 %.
+      ["غبي", "[insult]", 1, 1, 100, 0, null],
+    ]);
+    expect(params(spec.datasets[0]?.hrefs?.[0])).toEqual({ queue: "all", q: "حمار" });
   });
 
   it("orders categories by matches", () => {
     const spec = shapeLexiconCategories(
       [
-        { category: "positive", matches: 2, comments: 2 },
-        { category: "insult", matches: 7, comments: 5 },
+        { category: "positive", matches: 2, termComments: 2 },
+        { category: "insult", matches: 7, termComments: 5 },
       ],
       label,
       ctx,

@@ -11,12 +11,17 @@ export interface LexiconTermRow {
   comments: number;
   /** Of those, comments the classifier flagged as insults. */
   flagged: number;
+  /** Moderators' insult answers (yes or no) on comments the term matched. */
+  humanAnswers: number;
+  /** Of those answers, the ones saying insult: the term's precision according to humans. */
+  humanInsults: number;
 }
 
 export interface LexiconCategoryRow {
   category: string;
   matches: number;
-  comments: number;
+  /** Comments with each term, summed over the category's terms (a comment with two terms counts twice). */
+  termComments: number;
 }
 
 /** Horizontal bars of the most frequent terms, with the share of their comments flagged as insults. */
@@ -27,7 +32,7 @@ export function shapeLexiconTerms(
   period: { from?: Date; to?: Date },
 ): ChartSpec {
   const { t } = ctx;
-  const href = (row: LexiconTermRow) => queueHref({ ...ctx.base, ...period, term: row.term });
+  const href = (row: LexiconTermRow) => queueHref({ ...ctx.base, ...period, search: row.term });
   return {
     type: "bar",
     labels: rows.map((row) => `${row.term} (${categoryLabel(row.category)})`),
@@ -46,16 +51,26 @@ export function shapeLexiconTerms(
     categoryAxis: t("term"),
     percent: false,
     table: {
-      columns: [t("term"), t("category"), t("matches"), t("commentsWithTerm"), t("flaggedShare")],
+      columns: [
+        t("term"),
+        t("category"),
+        t("matches"),
+        t("commentsWithTerm"),
+        t("flaggedShare"),
+        t("humanAnswers"),
+        t("humanPrecision"),
+      ],
       rows: rows.map((row) => [
         row.term,
         categoryLabel(row.category),
         row.matches,
         row.comments,
         percentOf(row.flagged, row.comments),
+        row.humanAnswers,
+        percentOf(row.humanInsults, row.humanAnswers),
       ]),
     },
-    tableHrefs: rows.map((row) => [null, null, null, href(row), null]),
+    tableHrefs: rows.map((row) => [null, null, null, href(row), null, null, null]),
     empty: rows.length === 0,
   };
 }
@@ -85,8 +100,8 @@ export function shapeLexiconCategories(
     categoryAxis: t("category"),
     percent: false,
     table: {
-      columns: [t("category"), t("matches"), t("commentsWithTerm")],
-      rows: sorted.map((row) => [categoryLabel(row.category), row.matches, row.comments]),
+      columns: [t("category"), t("matches"), t("termComments")],
+      rows: sorted.map((row) => [categoryLabel(row.category), row.matches, row.termComments]),
     },
     tableHrefs: sorted.map(() => [null, null, null]),
     empty: sorted.length === 0,

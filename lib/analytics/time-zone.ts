@@ -71,17 +71,28 @@ export function dayInZone(instant: Date, timeZone: string): CalendarDay {
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(instant));
+  const parts = offsetFormat(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return wall - Math.floor(instant / 1000) * 1000;
@@ -102,4 +113,22 @@ export function startOfDayInZone(day: CalendarDay, timeZone: string): Date {
     guess += 3_600_000;
   }
   return new Date(guess);
+}
+
+const wholeHourZones = new Map<string, boolean>();
+
+/**
+ * True when `timeZone` has been a whole number of hours from UTC at every instant since 1970
+ * (sampled every 15 days up to 2040): then every local midnight is a UTC hour, and hourly
+ * rollups add up to its local days exactly. Asia/Kolkata (+5:30) and Asia/Kathmandu are not.
+ */
+export function isWholeHourZone(timeZone: string): boolean {
+  const known = wholeHourZones.get(timeZone);
+  if (known !== undefined) return known;
+  let whole = true;
+  for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2040, 0, 1) && whole; t += 15 * 86_400_000) {
+    if (offsetAt(t, timeZone) % 3_600_000 !== 0) whole = false;
+  }
+  wholeHourZones.set(timeZone, whole);
+  return whole;
 }

@@ -1,5 +1,6 @@
 import { INSULT_THRESHOLD } from "../classifier/decide.ts";
 import { STANCE_TARGETS } from "../classifier/types.ts";
+import { LABEL_PAIRS_SQL } from "./label-pairs-sql.ts";
 import { LOW_CONFIDENCE_SCORE, type QueueFilter } from "./queue-params.ts";
 
 export interface SqlFragment {
@@ -64,12 +65,33 @@ export function buildQueueFilter(
     where.push(`c.article_id IN (SELECT a.id FROM article a WHERE a.source_id = ${p(filter.source)}::int)`);
   if (filter.article !== undefined) where.push(`c.article_id = ${p(filter.article)}::int`);
   if (filter.language) where.push(`c.language = ${p(filter.language)}`);
-  if (filter.from) where.push(`c.posted_at >= ${p(filter.from)}::date::timestamptz`);
-  if (filter.to) where.push(`c.posted_at < (${p(filter.to)}::date + 1)::timestamptz`);
+  if (filter.from || filter.to) {
+    // Local midnights in the filter's zone. Written per column (posted_at, or ingested_at where
+    // there is no posting date) so each column's index can serve it.
+    const zone = p(filter.tz ?? "UTC");
+    const bounds = (column: string) =>
+      [
+        filter.from ? `${column} >= (${p(filter.from)}::date::timestamp AT TIME ZONE ${zone})` : null,
+        filter.to ? `${column} < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE ${zone})` : null,
+      ]
+        .filter(Boolean)
+        .join(" AND ");
+    where.push(`((${bounds("c.posted_at")}) OR (c.posted_at IS NULL AND ${bounds("c.ingested_at")}))`);
+  }
   if (filter.labelled === "yes")
     where.push("EXISTS (SELECT 1 FROM comment_label l WHERE l.comment_id = c.id)");
   if (filter.labelled === "no")
     where.push("NOT EXISTS (SELECT 1 FROM comment_label l WHERE l.comment_id = c.id)");
+  if (filter.labelCheck && (filter.humanSaid || filter.classifierSaid)) {
+    const tests = [
+      filter.humanSaid ? `lp.human = ${p(filter.humanSaid)}` : null,
+      filter.classifierSaid ? `lp.classifier = ${p(filter.classifierSaid)}` : null,
+    ].filter(Boolean);
+    where.push(
+      `EXISTS (SELECT 1 FROM comment_label l CROSS JOIN LATERAL (${LABEL_PAIRS_SQL[filter.labelCheck]}) AS lp
+        WHERE l.comment_id = c.id AND ${tests.join(" AND ")})`,
+    );
+  }
   if (filter.labelledBy && viewerId) {
     const op = filter.labelledBy === "me" ? "=" : "<>";
     where.push(

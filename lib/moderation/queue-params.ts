@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isTimeZone } from "../analytics/time-zone.ts";
 import { STANCE_TARGETS } from "../classifier/types.ts";
+import { LABEL_CHECKS, LABEL_VALUES } from "./label-pairs-sql.ts";
 
 /** The queues, in the order the workspace shows them. */
 export const QUEUES = ["flagged", "pending", "escalated", "approved", "rejected", "all"] as const;
@@ -40,10 +42,22 @@ export const queueFilterSchema = z.object({
   source: id.optional(),
   article: id.optional(),
   language: z.enum(LANGUAGES).optional(),
-  /** Posting date, inclusive, YYYY-MM-DD (UTC). */
+  /**
+   * The comment's date (posted_at, else ingested_at — the date the dashboard charts), both
+   * days inclusive, YYYY-MM-DD, as calendar days in `tz`.
+   */
   from: day.optional(),
   to: day.optional(),
+  /** The IANA zone `from` and `to` are days in (the analyst's zone on a drill-down); UTC if absent. */
+  tz: z.string().refine(isTimeZone, { message: "must be an IANA time zone such as Asia/Riyadh" }).optional(),
   labelled: yesNo.optional(),
+  /**
+   * Comments a moderator answered `humanSaid` on the `labelCheck` question while the classifier
+   * (at labelling time) said `classifierSaid`: a cell of the dashboard's confusion matrix.
+   */
+  labelCheck: z.enum(LABEL_CHECKS).optional(),
+  humanSaid: z.enum(LABEL_VALUES).optional(),
+  classifierSaid: z.enum(LABEL_VALUES).optional(),
   labelledBy: z.enum(["me", "others"]).optional(),
   q: z.string().trim().max(200).optional(),
 });

@@ -145,7 +145,25 @@ describe("queue filters", () => {
       "diacritics",
       "praise",
     ]);
-    expect(await names({ from: "2025-02-01" })).toEqual(["french", "russia"]);
+    // A comment without a posting date is dated by its ingest (today), as on the dashboard.
+    expect(await names({ from: "2025-02-01" })).toEqual(["undated", "french", "russia"]);
+    expect(await names({ to: "2025-01-10" })).toEqual(["insult"]);
+  });
+
+  it("reads from/to as days in tz: local midnights, the start included and the end excluded", async () => {
+    // "insult" was posted at 10:00 UTC on 10 January: 19:00 that day in Tokyo (+9), but exactly
+    // midnight starting 11 January on Kiritimati (+14).
+    expect(await names({ from: "2025-01-10", to: "2025-01-10", tz: "Asia/Tokyo" })).toEqual(["insult"]);
+    expect(await names({ from: "2025-01-10", to: "2025-01-10", tz: "Pacific/Kiritimati" })).toEqual([]);
+    expect(await names({ from: "2025-01-11", to: "2025-01-11", tz: "Pacific/Kiritimati" })).toEqual([
+      "insult",
+    ]);
+    expect(await names({ from: "2025-01-11", to: "2025-01-11" })).toEqual(["praise"]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await names({ from: today, to: today })).toEqual(["undated"]);
+    const bad = parseQueueParams({ from: "2025-01-11", tz: "Mars/Olympus" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.param)).toEqual(["tz"]);
   });
 
   it("filters by status, queue, human labels and who labelled", async () => {
@@ -169,6 +187,15 @@ describe("queue filters", () => {
     expect(await names({ labelledBy: "me" })).toEqual(["praise"]);
     expect(await names({ labelledBy: "others" })).toEqual(["russia"]);
     expect(await names({ labelledBy: "me" }, other.id)).toEqual(["russia"]);
+    // A confusion-matrix cell: what the moderator said against what the classifier said then.
+    const praiseSentiment = classify(COMMENTS[1][1]).sentiment;
+    expect(await names({ labelCheck: "sentiment", humanSaid: "positive" })).toEqual(["praise"]);
+    expect(
+      await names({ labelCheck: "sentiment", humanSaid: "positive", classifierSaid: praiseSentiment }),
+    ).toEqual(["praise"]);
+    expect(await names({ labelCheck: "sentiment", humanSaid: "negative" })).toEqual([]);
+    expect(await names({ labelCheck: "insult", humanSaid: "no", classifierSaid: "no" })).toEqual(["russia"]);
+    expect(await names({ labelCheck: "insult", humanSaid: "yes" })).toEqual([]);
     expect(await names({ queue: "approved" })).toEqual(["praise"]);
     expect(await names({ status: "approved" })).toEqual(["praise"]);
     expect(await names({ queue: "pending" })).not.toContain("praise");
