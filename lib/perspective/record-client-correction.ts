@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { recordAuditEvent } from "../auth/audit.ts";
 import { actorLabel } from "../auth/session-user.ts";
+import { STANCE_TARGETS } from "../classifier/index.ts";
 import { getDb } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { commentBodyHash, normaliseForHash } from "../ingest/hash.ts";
-import type { StoredLabel } from "../moderation/label-comment.ts";
+import { type StoredLabel, writeCommentLabel } from "../moderation/label-comment.ts";
 import type { TokenActor } from "./authenticate-perspective-request.ts";
 import { labelFromCorrection } from "./label-from-correction.ts";
 import { perspectiveArticleHash } from "./perspective-article.ts";
@@ -85,8 +85,9 @@ export function correctionUserId(tokenId: string): string {
 
 /**
  * Stores the correction as the token's label on the comment (one per comment and token, the
- * latest correction wins), with the classifier's output beside it as moderators' labels have,
- * and an audit row. The token's placeholder user is created on its first correction.
+ * latest correction wins: targets it does not name are cleared), through the moderators' own
+ * label write (classifier snapshot, audit row). The token's placeholder user is created on its
+ * first correction.
  */
 async function storeCorrectionLabel(
   tx: Prisma.TransactionClient,
@@ -107,40 +108,14 @@ async function storeCorrectionLabel(
     },
     update: {},
   });
-  const comment = await tx.comment.findUniqueOrThrow({
-    where: { id: commentId },
-    select: { insult: true, insultScore: true, sentiment: true, stance: true, lexiconVersion: true },
-  });
-  const before = await tx.commentLabel.findUnique({
-    where: { commentId_userId: { commentId, userId } },
-    select: { insult: true, sentiment: true, stance: true },
-  });
-  const values = {
-    insult: label.insult,
-    sentiment: label.sentiment,
-    stance: label.stance,
-    classifierInsult: comment.insult,
-    classifierInsultScore: comment.insultScore,
-    classifierSentiment: comment.sentiment,
-    classifierStance: comment.stance ?? undefined,
-    lexiconVersion: comment.lexiconVersion,
-  };
-  await tx.commentLabel.upsert({
-    where: { commentId_userId: { commentId, userId } },
-    create: { commentId, userId, ...values },
-    update: values,
-  });
-  await recordAuditEvent(
-    {
-      category: "moderation",
-      action: "comment_labelled",
-      actor: { tokenId: actor.tokenId, label: actor.label },
-      target: { type: "comment", id: commentId },
-      before: before
-        ? { insult: before.insult, sentiment: before.sentiment, stance: before.stance ?? {} }
-        : null,
-      after: { insult: label.insult, sentiment: label.sentiment, stance: label.stance, via: "suggestscore" },
-    },
+  await writeCommentLabel(
     tx,
+    commentId,
+    {
+      insult: label.insult,
+      sentiment: label.sentiment,
+      stance: Object.fromEntries(STANCE_TARGETS.map((t) => [t, label.stance[t] ?? null])),
+    },
+    { userId, actor: { tokenId: actor.tokenId, label: actor.label }, via: "suggestscore" },
   );
 }
