@@ -46,10 +46,10 @@ export interface RawLabel {
  * aborts (a cancelled download, a stopped CLI) a running FETCH is cancelled on the server
  * with pg_cancel_backend, the transaction rolled back and the connection released.
  */
-export async function* streamExportRows<Row extends object = RawExportRow>(
+export async function* streamExportRows(
   query: ExportQuery,
   options: { signal?: AbortSignal; fetchSize?: number } = {},
-): AsyncGenerator<Row[]> {
+): AsyncGenerator<RawExportRow[]> {
   const pool = getPool();
   const client = await pool.connect();
   let pid: number | null = null;
@@ -70,9 +70,9 @@ export async function* streamExportRows<Row extends object = RawExportRow>(
     for (;;) {
       if (options.signal?.aborted) break;
       fetching = true;
-      let result: pg.QueryResult<Row>;
+      let result: pg.QueryResult<RawExportRow>;
       try {
-        result = await client.query<Row>(fetchSql);
+        result = await client.query<RawExportRow>(fetchSql);
       } finally {
         fetching = false;
       }
