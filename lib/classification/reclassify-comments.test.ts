@@ -36,12 +36,12 @@ describe("stored classification", () => {
     }
   });
 
-  it("tells stored results from new ones exactly as PostgreSQL prints them", async () => {
+  it("tells stored results from new ones", async () => {
     const rows = await database.query<StoredRow>(
-      `SELECT id, body, language, insult, insult_score, sentiment::text AS sentiment, sentiment_score,
-         stance::text AS stance, matches::text AS matches FROM comment ORDER BY id`,
+      `SELECT id, body, language, insult, insult_score, sentiment::text AS sentiment, sentiment_score, stance, matches
+         FROM comment ORDER BY id`,
     );
-    expect(rows.some((r) => r.matches !== "[]")).toBe(true);
+    expect(rows.some((r) => Array.isArray(r.matches) && r.matches.length > 0)).toBe(true);
     for (const row of rows) {
       const result = classify(row.body, defaultLexicon());
       expect(holdsResult(row, result)).toBe(true);

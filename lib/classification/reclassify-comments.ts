@@ -71,27 +71,30 @@ export interface StoredRow {
   insult_score: number | null;
   sentiment: string | null;
   sentiment_score: number | null;
-  /** jsonb as PostgreSQL prints it. */
-  stance: string | null;
-  matches: string | null;
+  stance: unknown;
+  matches: unknown;
 }
 
-/**
- * A JSON value as PostgreSQL prints jsonb: object keys ordered by length, then bytewise; ", "
- * and ": " between items. Used only to tell whether stored results differ from new ones: a
- * value this prints differently from PostgreSQL merely counts as changed and is written again.
- */
-export function jsonbText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(jsonbText).join(", ")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => {
-      const byLength = Buffer.byteLength(a) - Buffer.byteLength(b);
-      return byLength !== 0 ? byLength : Buffer.compare(Buffer.from(a), Buffer.from(b));
-    });
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(", ")}}`;
+/** Deep equality of JSON values (what a jsonb column holds against what the classifier gave). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
   }
-  return JSON.stringify(value);
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    count += 1;
+    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) count -= 1;
+  return count === 0;
 }
 
 /** Stored scores are float4: compare at that precision. */
@@ -107,8 +110,8 @@ export function holdsResult(row: StoredRow, result: ClassifierResult): boolean {
     row.language === result.language &&
     sameReal(row.insult_score, result.insultScore) &&
     sameReal(row.sentiment_score, result.sentimentScore) &&
-    row.stance === jsonbText(result.stance) &&
-    row.matches === jsonbText(result.matches)
+    sameJson(row.stance, result.stance) &&
+    sameJson(row.matches, result.matches)
   );
 }
 
@@ -123,7 +126,9 @@ export async function reclassifyComments(
   const batchSize = options.batchSize ?? BATCH;
   // $1 is the version in every query, so "all" is the same query with the test switched off.
   const stale = options.all ? "$1::text IS NOT NULL" : "v.lexicon_version IS DISTINCT FROM $1";
-  const from = "comment c LEFT JOIN comment_classification v ON v.comment_id = c.id";
+  // The version table's range condition starts its side of the merge join at the batch, not at
+  // its first row (which made every batch scan all the rows before it).
+  const from = "comment c LEFT JOIN comment_classification v ON v.comment_id = c.id AND v.comment_id > $2";
   const firstId = options.startAfterId ?? 0;
   const totalRow = await pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM ${from} WHERE ${stale} AND c.id > $2`,
@@ -133,7 +138,7 @@ export async function reclassifyComments(
   const select = (afterId: number) =>
     pool.query<StoredRow>(
       `SELECT c.id, c.body, c.language, c.insult, c.insult_score, c.sentiment::text AS sentiment,
-         c.sentiment_score, c.stance::text AS stance, c.matches::text AS matches
+         c.sentiment_score, c.stance, c.matches
        FROM ${from} WHERE ${stale} AND c.id > $2 ORDER BY c.id LIMIT $3`,
       [version, afterId, batchSize],
     );
