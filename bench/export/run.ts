@@ -63,7 +63,7 @@ async function prepare(): Promise<void> {
       );
       await client.query(
         `INSERT INTO comment (article_id, position, author, body, body_hash, posted_at, language, status,
-            insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version, classified_at, search_text)
+            insult, insult_score, sentiment, sentiment_score, stance, matches, search_text)
          SELECT 1 + n % 2000, n, 'كاتب ' || (n % 5000),
                 array_to_string(ARRAY(SELECT ($1::text[])[1 + (n * 7 + k * 13) % 12] FROM generate_series(1, 8 + n % 40) AS k), ' ')
                   || CASE WHEN n % 10 = 0 THEN '، "اقتباس"' ELSE '' END,
@@ -72,9 +72,12 @@ async function prepare(): Promise<void> {
                 n % 7 = 0, (n % 100) / 100.0, (ARRAY['positive','negative','neutral'])[1 + n % 3]::sentiment, 0.5,
                 CASE WHEN n % 11 = 0 THEN '{"russia":"against"}'::jsonb END,
                 CASE WHEN n % 7 = 0 THEN '[{"term":"سيء","category":"insult","start":0,"end":3}]'::jsonb ELSE '[]'::jsonb END,
-                'bench-1', now(), ''
+                ''
            FROM generate_series(1, $2::int) AS n`,
         [WORDS, count],
+      );
+      await client.query(
+        `INSERT INTO comment_classification (comment_id, lexicon_version, classified_at) SELECT id, 'bench-1', now() FROM comment`,
       );
       const every = Math.max(1, Math.round(1 / labelledShare));
       await client.query(

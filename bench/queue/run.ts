@@ -90,8 +90,9 @@ if (Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM comment_lab
   await db.query(`UPDATE comment SET status = 'escalated', version = 2 WHERE id % 300 = 11`);
   await db.query(
     `INSERT INTO comment_label (comment_id, user_id, insult, sentiment, classifier_insult, classifier_sentiment, lexicon_version)
-     SELECT c.id, u.id, c.insult, c.sentiment, c.insult, c.sentiment, c.lexicon_version
-       FROM (SELECT id, insult, sentiment, lexicon_version FROM comment ORDER BY id DESC LIMIT 3000) c
+     SELECT c.id, u.id, c.insult, c.sentiment, c.insult, c.sentiment, v.lexicon_version
+       FROM (SELECT id, insult, sentiment FROM comment ORDER BY id DESC LIMIT 3000) c
+       LEFT JOIN comment_classification v ON v.comment_id = c.id
        CROSS JOIN (VALUES ('bench-moderator-1'), ('bench-moderator-2')) AS u(id)
       WHERE (u.id = 'bench-moderator-1' AND c.id % 3 <> 0) OR (u.id = 'bench-moderator-2' AND c.id % 3 <> 1)`,
   );

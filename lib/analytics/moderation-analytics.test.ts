@@ -33,8 +33,8 @@ beforeAll(async () => {
   );
   for (let i = 1; i <= 4; i++) {
     const rows = await db.query<{ id: number }>(
-      `INSERT INTO comment (article_id, position, body, body_hash, posted_at, ingested_at, sentiment, insult, insult_score, stance, matches, lexicon_version)
-       VALUES (1, $1, 'text', $2, '2026-03-08T12:00:00Z', '2026-03-08T18:30:00Z', 'neutral', false, 0.1, '{}', '[]', 'v1') RETURNING id`,
+      `INSERT INTO comment (article_id, position, body, body_hash, posted_at, ingested_at, sentiment, insult, insult_score, stance, matches)
+       VALUES (1, $1, 'text', $2, '2026-03-08T12:00:00Z', '2026-03-08T18:30:00Z', 'neutral', false, 0.1, '{}', '[]') RETURNING id`,
       [i, `h-${i}`],
     );
     ids.push(rows[0]?.id as number);

@@ -6,7 +6,7 @@ import { seedsDir } from "../paths.ts";
 import { runCli } from "../testing/run-cli.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { classifierForStorage } from "./classify-for-storage.ts";
-import { reclassifyComments } from "./reclassify-comments.ts";
+import { holdsResult, reclassifyComments, type StoredRow } from "./reclassify-comments.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -17,19 +17,41 @@ afterAll(async () => database.drop());
 
 describe("stored classification", () => {
   it("ingest stores each comment's classifier result with the lexicon version", async () => {
-    const comments = await getDb().comment.findMany({ orderBy: { id: "asc" } });
+    const comments = await getDb().comment.findMany({
+      orderBy: { id: "asc" },
+      include: { classification: true },
+    });
     expect(comments).toHaveLength(9);
     const lexicon = defaultLexicon();
     for (const comment of comments) {
       const expected = classify(comment.body, lexicon);
-      expect(comment.lexiconVersion).toBe(lexicon.version);
-      expect(comment.classifiedAt).toBeInstanceOf(Date);
+      expect(comment.classification?.lexiconVersion).toBe(lexicon.version);
+      expect(comment.classification?.classifiedAt).toBeInstanceOf(Date);
       expect(comment.insult).toBe(expected.insult);
       expect(comment.sentiment).toBe(expected.sentiment);
       expect(comment.insultScore).toBeCloseTo(expected.insultScore, 5);
       expect(comment.stance).toEqual(expected.stance);
       expect(comment.matches).toEqual(JSON.parse(JSON.stringify(expected.matches)));
       expect(comment.language).toBe(expected.language);
+    }
+  });
+
+  it("tells stored results from new ones", async () => {
+    const rows = await database.query<StoredRow>(
+      `SELECT id, body, language, insult, insult_score, sentiment::text AS sentiment, sentiment_score, stance, matches
+         FROM comment ORDER BY id`,
+    );
+    expect(rows.some((r) => Array.isArray(r.matches) && r.matches.length > 0)).toBe(true);
+    for (const row of rows) {
+      const result = classify(row.body, defaultLexicon());
+      expect(holdsResult(row, result)).toBe(true);
+      expect(holdsResult(row, { ...result, insultScore: result.insultScore + 0.01 })).toBe(false);
+      expect(holdsResult(row, { ...result, stance: { ...result.stance, russia: "favor" } })).toBe(
+        result.stance.russia === "favor",
+      );
+      expect(holdsResult(row, { ...result, matches: result.matches.slice(1) })).toBe(
+        result.matches.length === 0,
+      );
     }
   });
 
@@ -45,12 +67,25 @@ describe("stored classification", () => {
       },
     ]);
     expect(extra.version).not.toBe(defaultLexicon().version);
+    const rowVersions = () =>
+      database.query<{ id: number; xmin: string }>("SELECT id, xmin::text FROM comment ORDER BY id");
+    const before = await rowVersions();
     const first = await reclassifyComments(extra);
     expect(first.reclassified).toBe(9);
-    const versions = await getDb().comment.groupBy({ by: ["lexiconVersion"], _count: true });
+    // Every comment carries the new version; only the one whose results changed was rewritten.
+    const versions = await getDb().commentClassification.groupBy({ by: ["lexiconVersion"], _count: true });
     expect(versions).toEqual([{ lexiconVersion: extra.version, _count: 9 }]);
     const flagged = await getDb().comment.findFirstOrThrow({ where: { body: { contains: "الضجيج" } } });
     expect((flagged.matches as { term: string }[]).some((m) => m.term === "ضجيج")).toBe(true);
+    const rewritten = (await rowVersions()).filter((c, i) => c.xmin !== before[i]?.xmin).map((c) => c.id);
+    expect(rewritten).toEqual([flagged.id]);
+    expect(first.changed).toBe(1);
+    for (const comment of await getDb().comment.findMany({ orderBy: { id: "asc" } })) {
+      const expected = classify(comment.body, extra);
+      expect(comment.insult).toBe(expected.insult);
+      expect(comment.matches).toEqual(JSON.parse(JSON.stringify(expected.matches)));
+      expect(comment.stance).toEqual(expected.stance);
+    }
     const second = await reclassifyComments(extra);
     expect(second.reclassified).toBe(0);
   });
@@ -62,6 +97,8 @@ describe("stored classification", () => {
       lexiconVersion: defaultLexicon().version,
       reclassified: 9,
     });
-    expect(await getDb().comment.count({ where: { lexiconVersion: defaultLexicon().version } })).toBe(9);
+    expect(
+      await getDb().commentClassification.count({ where: { lexiconVersion: defaultLexicon().version } }),
+    ).toBe(9);
   });
 });

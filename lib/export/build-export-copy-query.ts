@@ -111,9 +111,9 @@ export function buildExportCopyQuery(
   const stanceCells = STANCE_TARGETS.map((t) =>
     cell(`classifier_stance_${t}`, `c.stance ->> '${t}'`, "text"),
   );
-  const version = cell("classifier.lexicon_version", "c.lexicon_version", "user-text");
+  const version = cell("classifier.lexicon_version", "v.lexicon_version", "user-text");
   const matches = cell("classifier.matches", "COALESCE(c.matches, '[]'::jsonb)::text", "literal");
-  const classifiedAt = cell("classifier.classified_at", "c.classified_at", "timestamp");
+  const classifiedAt = cell("classifier.classified_at", "v.classified_at", "timestamp");
   const labelColumns = {
     user_id: col("lab.user_ids"),
     role: col("lab.roles"),

@@ -18,7 +18,7 @@ const SELECT_COLUMNS = `
   CASE WHEN c.status IN ('approved', 'rejected') THEN
     (SELECT ${iso("d.created_at")} FROM comment_decision d WHERE d.comment_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1)
   END AS decided_at,
-  c.insult, c.insult_score, c.sentiment, c.stance, c.matches, c.lexicon_version, ${iso("c.classified_at")} AS classified_at,
+  c.insult, c.insult_score, c.sentiment, c.stance, c.matches, v.lexicon_version, ${iso("v.classified_at")} AS classified_at,
   (SELECT json_agg(json_build_object('user_id', l.user_id, 'role', u.role, 'insult', l.insult,
           'sentiment', l.sentiment, 'stance', l.stance, 'labelled_at', ${iso("l.updated_at")}) ORDER BY l.user_id)
      FROM comment_label l JOIN "user" u ON u.id = l.user_id WHERE l.comment_id = c.id) AS labels`;
@@ -38,6 +38,7 @@ export function buildExportQuery(options: ExportOptions, viewerId: string | null
   return {
     sql: `SELECT ${SELECT_COLUMNS}
   FROM comment c JOIN article a ON a.id = c.article_id LEFT JOIN source s ON s.id = a.source_id
+  LEFT JOIN comment_classification v ON v.comment_id = c.id
  WHERE ${where.join(" AND ")}
  ORDER BY c.id`,
     params: filter.params,

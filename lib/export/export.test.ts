@@ -80,8 +80,9 @@ interface DbRow {
 async function dbRows(): Promise<DbRow[]> {
   return database.query<DbRow>(
     `SELECT c.id, c.body, c.title, c.author, c.status, c.posted_at, a.title AS article_title, a.url AS article_url,
-            s.name AS source, c.language, c.insult, c.insult_score, c.sentiment, c.lexicon_version
-       FROM comment c JOIN article a ON a.id = c.article_id LEFT JOIN source s ON s.id = a.source_id ORDER BY c.id`,
+            s.name AS source, c.language, c.insult, c.insult_score, c.sentiment, v.lexicon_version
+       FROM comment c JOIN article a ON a.id = c.article_id LEFT JOIN source s ON s.id = a.source_id
+       LEFT JOIN comment_classification v ON v.comment_id = c.id ORDER BY c.id`,
   );
 }
 

@@ -71,11 +71,11 @@ describe("POST /api/v1/ingest", () => {
     expect(json.summary).toMatchObject({ articlesAdded: 1, commentsAdded: 2 });
     const stored = await getDb().article.findFirstOrThrow({
       where: { title: "مقال عبر الواجهة" },
-      include: { comments: true },
+      include: { comments: { include: { classification: true } } },
     });
     expect(stored.url).toBe("https://cms.example/1");
     expect(stored.comments.map((c) => c.author).sort()).toEqual(["قارئ", null].sort());
-    expect(stored.comments.every((c) => c.lexiconVersion !== null)).toBe(true);
+    expect(stored.comments.every((c) => c.classification?.lexiconVersion)).toBe(true);
   });
 
   it("takes comment rows as NDJSON, reporting bad rows by line, and fills the token's source", async () => {

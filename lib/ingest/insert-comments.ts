@@ -16,39 +16,49 @@ export interface CommentInsert {
 
 /** A Prisma transaction, or a pg client/pool: bulk paths pass pg, where large arrays are cheap. */
 type Tx =
-  | Pick<Db, "$executeRawUnsafe">
-  | { query(sql: string, params: unknown[]): Promise<{ rowCount: number | null }> };
+  | Pick<Db, "$queryRawUnsafe">
+  | { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
 
-async function execute(tx: Tx, sql: string, params: unknown[]): Promise<number> {
-  if ("query" in tx) return (await tx.query(sql, params)).rowCount ?? 0;
-  return tx.$executeRawUnsafe(sql, ...params);
+async function query(tx: Tx, sql: string, params: unknown[]): Promise<{ inserted: number }[]> {
+  if ("query" in tx) return (await tx.query(sql, params)).rows as { inserted: number }[];
+  return tx.$queryRawUnsafe<{ inserted: number }[]>(sql, ...params);
 }
 
 /**
  * Inserts comments in one multi-row statement (arrays through unnest: about ten times faster
  * than one insert per row). A comment whose body hash is already stored is skipped; the result
- * is how many rows were inserted, so the caller can count the duplicates. `search_text` (the
+ * is how many rows were inserted, so the caller can count the duplicates. Classified comments
+ * get their lexicon version row (comment_classification) in the same statement. `search_text` (the
  * moderation queue's search key) is computed by the database's raqib_search_text(), the same
  * function that folds the search term, so the two can never disagree.
  */
 export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const now = new Date();
   const c = rows.map((r) => r.classification);
-  return execute(
+  const versions = new Set(c.flatMap((x) => (x ? [x.lexiconVersion] : [])));
+  if (versions.size > 1)
+    throw new Error(`insertComments: one lexicon version per call, got ${[...versions].join(", ")}`);
+  const [version = null] = versions;
+  // The classified comments' version rows go in with them, in the same statement.
+  const result = await query(
     tx,
-    `INSERT INTO comment (article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
-        language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version, classified_at,
-        search_text)
-     SELECT t.article_id, t.position, t.title, t.author, t.body, t.body_hash, t.posted_at, t.ingest_run_id,
-        t.language, t.insult, t.insult_score, t.sentiment::sentiment, t.sentiment_score, t.stance::jsonb, t.matches::jsonb,
-        t.lexicon_version, CASE WHEN t.lexicon_version IS NULL THEN NULL ELSE $17::timestamptz END,
-        raqib_search_text(coalesce(t.title || ' ', '') || t.body)
-     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[],
-        $9::text[], $10::bool[], $11::real[], $12::text[], $13::real[], $14::text[], $15::text[], $16::text[])
-       AS t(article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
-        language, insult, insult_score, sentiment, sentiment_score, stance, matches, lexicon_version)
-     ON CONFLICT (body_hash) DO NOTHING`,
+    `WITH inserted AS (
+       INSERT INTO comment (article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
+          language, insult, insult_score, sentiment, sentiment_score, stance, matches, search_text)
+       SELECT t.article_id, t.position, t.title, t.author, t.body, t.body_hash, t.posted_at, t.ingest_run_id,
+          t.language, t.insult, t.insult_score, t.sentiment::sentiment, t.sentiment_score, t.stance::jsonb, t.matches::jsonb,
+          raqib_search_text(coalesce(t.title || ' ', '') || t.body)
+       FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[],
+          $9::text[], $10::bool[], $11::real[], $12::text[], $13::real[], $14::text[], $15::text[])
+         AS t(article_id, position, title, author, body, body_hash, posted_at, ingest_run_id,
+          language, insult, insult_score, sentiment, sentiment_score, stance, matches)
+       ON CONFLICT (body_hash) DO NOTHING
+       RETURNING id, insult IS NOT NULL AS classified
+     ), versioned AS (
+       INSERT INTO comment_classification (comment_id, lexicon_version, classified_at)
+       SELECT id, $16, $17::timestamptz FROM inserted WHERE classified AND $16::text IS NOT NULL
+     )
+     SELECT count(*)::int AS inserted FROM inserted`,
     [
       rows.map((r) => r.articleId),
       rows.map((r) => r.position),
@@ -65,8 +75,9 @@ export async function insertComments(tx: Tx, rows: CommentInsert[]): Promise<num
       c.map((x) => x?.sentimentScore ?? null),
       c.map((x) => (x ? JSON.stringify(x.stance) : null)),
       c.map((x) => (x ? JSON.stringify(x.matches) : null)),
-      c.map((x) => x?.lexiconVersion ?? null),
-      now,
+      version,
+      new Date(),
     ],
   );
+  return result[0]?.inserted ?? 0;
 }

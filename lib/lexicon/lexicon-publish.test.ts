@@ -59,7 +59,8 @@ interface Stored {
 }
 const stored = () =>
   database.query<Stored>(
-    "SELECT id, insult, insult_score, sentiment, sentiment_score, stance, matches, language, lexicon_version FROM comment ORDER BY id",
+    `SELECT id, insult, insult_score, sentiment, sentiment_score, stance, matches, language, v.lexicon_version
+       FROM comment c LEFT JOIN comment_classification v ON v.comment_id = c.id ORDER BY id`,
   );
 
 async function as(user: TestUser): Promise<void> {

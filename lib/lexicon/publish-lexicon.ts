@@ -87,7 +87,8 @@ async function publishLayer(
         (
           await tx.$queryRaw<
             { n: bigint }[]
-          >`SELECT count(*) AS n FROM comment WHERE lexicon_version IS DISTINCT FROM ${row.version}`
+          >`SELECT count(*) AS n FROM comment c LEFT JOIN comment_classification v ON v.comment_id = c.id
+            WHERE v.lexicon_version IS DISTINCT FROM ${row.version}`
         )[0]?.n ?? 0,
       );
       const created = await tx.lexiconPublication.create({

@@ -19,6 +19,8 @@ export interface JobSummary {
   done: number;
   total: number;
   seconds: number;
+  /** Comments whose results this run changed (the others only got the new version). */
+  changed?: number;
   error?: string;
 }
 
@@ -74,16 +76,17 @@ export async function runPublicationJob(
     // Batches written in parallel may have committed after the last recorded one: they are done.
     const ahead = Number(
       (
-        await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM comment
-          WHERE lexicon_version = ${version} AND id > ${publication.lastCommentId}`
+        await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM comment_classification
+          WHERE lexicon_version = ${version} AND comment_id > ${publication.lastCommentId}`
       )[0]?.n ?? 0,
     );
     alreadyDone = publication.done + ahead;
     done = alreadyDone;
     const remaining = Number(
       (
-        await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM comment
-          WHERE lexicon_version IS DISTINCT FROM ${version} AND id > ${publication.lastCommentId}`
+        await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n
+          FROM comment c LEFT JOIN comment_classification v ON v.comment_id = c.id
+          WHERE v.lexicon_version IS DISTINCT FROM ${version} AND c.id > ${publication.lastCommentId}`
       )[0]?.n ?? 0,
     );
     await db.lexiconPublication.update({
@@ -96,7 +99,7 @@ export async function runPublicationJob(
         total: alreadyDone + remaining,
       },
     });
-    await reclassifyComments(layered.compiled, {
+    const run = await reclassifyComments(layered.compiled, {
       startAfterId: publication.lastCommentId,
       batchSize: options.batchSize,
       onProgress: options.onProgress,
@@ -124,7 +127,7 @@ export async function runPublicationJob(
         error instanceof Error ? error.message : error,
       ),
     );
-    return summary("succeeded", final.done, final.total);
+    return { ...summary("succeeded", final.done, final.total), changed: run.changed };
   } catch (error) {
     const superseded = error instanceof JobSupersededError;
     const message = error instanceof Error ? error.message : String(error);

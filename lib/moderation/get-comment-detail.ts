@@ -68,6 +68,7 @@ export async function getCommentDetail(id: number, viewerId: string): Promise<Co
     where: { id },
     include: {
       article: { select: { id: true, title: true, source: { select: { name: true } } } },
+      classification: { select: { lexiconVersion: true } },
       decisions: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 50,
@@ -124,7 +125,7 @@ export async function getCommentDetail(id: number, viewerId: string): Promise<Co
     sentiment: comment.sentiment,
     stance: comment.stance,
     matches: readStoredMatches(comment.matches),
-    lexiconVersion: comment.lexiconVersion,
+    lexiconVersion: comment.classification?.lexiconVersion ?? null,
     article: {
       id: comment.article.id,
       title: comment.article.title,

@@ -45,7 +45,13 @@ export async function writeCommentLabel(
 ): Promise<StoredLabel> {
   const comment = await tx.comment.findUnique({
     where: { id: commentId },
-    select: { insult: true, insultScore: true, sentiment: true, stance: true, lexiconVersion: true },
+    select: {
+      insult: true,
+      insultScore: true,
+      sentiment: true,
+      stance: true,
+      classification: { select: { lexiconVersion: true } },
+    },
   });
   if (!comment)
     throw new ModerationInputError(`comment ${commentId}: no such comment`, "comment", "not_found");
@@ -73,7 +79,7 @@ export async function writeCommentLabel(
     classifierInsultScore: comment.insultScore,
     classifierSentiment: comment.sentiment,
     classifierStance: (comment.stance ?? undefined) as Prisma.InputJsonValue | undefined,
-    lexiconVersion: comment.lexiconVersion,
+    lexiconVersion: comment.classification?.lexiconVersion ?? null,
   };
   await tx.commentLabel.upsert({
     where: { commentId_userId: { commentId, userId: by.userId } },
@@ -97,7 +103,7 @@ export async function writeCommentLabel(
       before: existing ? (before as unknown as Prisma.InputJsonValue) : null,
       after: {
         ...after,
-        lexiconVersion: comment.lexiconVersion,
+        lexiconVersion: snapshot.lexiconVersion,
         ...(by.via ? { via: by.via } : {}),
       } as unknown as Prisma.InputJsonValue,
     },

@@ -196,7 +196,8 @@ describe("moderation actions", () => {
       stance: { usa: "favor" },
       classifierInsult: c.insult,
       classifierSentiment: c.sentiment,
-      lexiconVersion: c.lexiconVersion,
+      lexiconVersion: (await getDb().commentClassification.findUnique({ where: { commentId: c.id } }))
+        ?.lexiconVersion,
     });
     const detail = await getCommentDetail(c.id, moderator.id);
     expect(detail?.myLabel).toEqual({ insult: true, sentiment: "negative", stance: { usa: "favor" } });

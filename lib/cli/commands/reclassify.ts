@@ -70,6 +70,7 @@ not at all), in batches that commit on their own: an interrupted run resumes whe
     else
       ctx.stdout.write(
         `Re-classified ${summary.reclassified.toLocaleString("en-US")} comment(s) with lexicon ${summary.lexiconVersion} in ${summary.seconds.toFixed(1)} s` +
+          ` (${summary.changed.toLocaleString("en-US")} with changed results)` +
           `${summary.unclassifiable ? `; ${summary.unclassifiable} could not be classified (empty or too long)` : ""}\n`,
       );
     return 0;
