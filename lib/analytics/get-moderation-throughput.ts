@@ -31,6 +31,14 @@ export function moderationThroughputSql(
   timeZone: string,
 ): Prisma.Sql {
   const scope = commentScope(filters, null);
+  const filtered =
+    filters.source !== undefined || filters.article !== undefined || !!filters.language || !!filters.status;
+  // Without comment filters every decision counts and its row has the ingest time: no comment is
+  // read. With filters, one primary-key lookup per decision, not a scan of every comment for a
+  // hash join (OFFSET 0 keeps the planner from flattening the subquery into one).
+  const inScope = filtered
+    ? Prisma.sql`EXISTS (SELECT FROM comment c ${scope.join} WHERE c.id = o.comment_id AND ${scope.where} OFFSET 0)`
+    : Prisma.sql`TRUE`;
   const bucket = Prisma.sql`k.bucket`;
   const inPeriod = period
     ? Prisma.sql`k.created_at >= ${period.from}::timestamptz AND k.created_at < ${period.to}::timestamptz`
@@ -47,23 +55,17 @@ export function moderationThroughputSql(
     : Prisma.sql`SELECT min(${bucket}) AS first, max(${bucket}) AS last FROM kept k`;
   return Prisma.sql`
     WITH ordered AS (
-      SELECT d.comment_id, d.user_id, d.created_at, d.undo,
+      SELECT d.comment_id, d.user_id, d.created_at, d.undo, d.comment_ingested_at,
         lead(d.undo) OVER w AS next_undo, lead(d.user_id) OVER w AS next_user
       FROM comment_decision d
       WHERE ${decidedInPeriod}
       WINDOW w AS (PARTITION BY d.comment_id ORDER BY d.created_at, d.id)
     ), kept AS MATERIALIZED (
-      SELECT o.comment_id, o.user_id, o.created_at, c.ingested_at,
+      SELECT o.comment_id, o.user_id, o.created_at, o.comment_ingested_at AS ingested_at,
         date_trunc(${unitSql(unit)}, o.created_at AT TIME ZONE ${timeZone}) AS bucket,
         row_number() OVER (PARTITION BY o.comment_id ORDER BY o.created_at) AS nth
       FROM ordered o
-      -- One primary-key lookup per decision, not a scan of every comment for a hash join
-      -- (OFFSET 0 keeps the planner from flattening the subquery into one).
-      CROSS JOIN LATERAL (
-        SELECT c.ingested_at FROM comment c ${scope.join} WHERE c.id = o.comment_id AND ${scope.where}
-        OFFSET 0
-      ) AS c
-      WHERE NOT o.undo AND NOT (coalesce(o.next_undo, false) AND o.next_user = o.user_id)
+      WHERE ${inScope} AND NOT o.undo AND NOT (coalesce(o.next_undo, false) AND o.next_user = o.user_id)
     ), span AS (${span}
     ), buckets AS (
       SELECT s.bucket FROM span CROSS JOIN LATERAL generate_series(span.first, span.last, ${intervalSql(unit)}) AS s(bucket)
