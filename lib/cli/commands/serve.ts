@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { projectRoot } from "../../paths.ts";
 import { perspectiveAction, servePerspective } from "../../server/perspective-fast-path.ts";
 import { parseCommandArgs } from "../args.ts";
-import type { Command } from "../command.ts";
+import { CliError, type Command } from "../command.ts";
 import { parsePort } from "../port.ts";
 
 /**
@@ -25,6 +27,14 @@ directly only behind your own process manager.`,
       port: { type: "string" },
       hostname: { type: "string" },
     });
+    if (!ctx.env.DATABASE_URL)
+      throw new CliError(
+        "serve: DATABASE_URL is not set; 'raqib start' starts the database and sets it, or set it yourself",
+      );
+    if (!existsSync(join(projectRoot, ".next", "BUILD_ID")))
+      throw new CliError(
+        "serve: no production build in .next; run 'npm run build' (raqib start builds when needed)",
+      );
     const port = parsePort(values.port ?? ctx.env.PORT, 3000);
     const hostname = values.hostname ?? ctx.env.HOST ?? "127.0.0.1";
     (process.env as Record<string, string>).NODE_ENV = "production";
