@@ -1,6 +1,6 @@
 /**
- * Perspective-compatible analyze throughput: starts Raqib (`raqib start --no-seed`, i.e. `next
- * start`) on a fresh data directory and a free loopback port, creates a classify token, runs
+ * Perspective-compatible analyze throughput: starts Raqib (`raqib start --no-seed`, which runs
+ * `raqib serve`: Next.js plus the Perspective fast path) on a fresh data directory and a free loopback port, creates a classify token, runs
  * autocannon against POST /v1alpha1/comments:analyze, prints req/s, latency percentiles, errors
  * and the machine's load, then stops the server.
  *

@@ -145,6 +145,44 @@ describe("getModerationThroughput", () => {
     expect(rows.moderators).toEqual([]);
     expect(rows.ages).toEqual([]);
   });
+
+  it("buckets by local midnight across a daylight-saving change (New York, 8 March 2026)", async () => {
+    const zone = "America/New_York";
+    const range = resolveRange(filters, now, zone);
+    const rows = await getModerationThroughput(filters, range.current, range.unit, zone);
+    const utc = await getModerationThroughput(filters, range.current, range.unit, "UTC");
+    const total = (r: typeof rows) => r.moderators.reduce((sum, m) => sum + m.decisions, 0);
+    expect(total(rows)).toBe(total(utc));
+    const localTime = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    for (const row of [...rows.moderators, ...rows.ages])
+      expect(localTime.format(row.startsAt)).toBe("00:00");
+  });
+
+  it("with filters that keep every comment, counts exactly as without them (the per-comment lookup path)", async () => {
+    const range = resolveRange(filters, now, RIYADH);
+    const all = await getModerationThroughput(filters, range.current, range.unit, RIYADH);
+    const scoped = await getModerationThroughput(
+      { ...filters, source: 1, article: 1 },
+      range.current,
+      range.unit,
+      RIYADH,
+    );
+    expect(scoped).toEqual(all);
+    expect(all.moderators.length).toBeGreaterThan(0);
+  });
+
+  it("every decision carries its comment's ingest time, set by the database on insert", async () => {
+    const rows = await db.query<{ same: boolean }>(
+      `SELECT d.comment_ingested_at = c.ingested_at AS same
+         FROM comment_decision d JOIN comment c ON c.id = d.comment_id`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.same)).toBe(true);
+  });
 });
 
 describe("getClassifierVsHuman", () => {

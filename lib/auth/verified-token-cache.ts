@@ -8,7 +8,13 @@ type TokenActor = Extract<Actor, { kind: "token" }>;
  * database; revoking a token in this process forgets them all at once, a revocation made by
  * another process (the CLI) takes effect within the time to live.
  */
-const verified = new Map<string, { actor: TokenActor; until: number }>();
+type Memory = Map<string, { actor: TokenActor; until: number }>;
+// One memory per process, even where two copies of this module are loaded (Next's bundle and the
+// Perspective fast path of `raqib serve`): a revocation through the dashboard clears both.
+const slot = globalThis as { [key: symbol]: Memory | undefined };
+const KEY = Symbol.for("raqib.verifiedTokens");
+slot[KEY] ??= new Map();
+const verified: Memory = slot[KEY];
 
 /** RAQIB_TOKEN_CACHE_MS, default 2000; 0 turns the memory off. */
 export function verifiedTokenTtl(env: NodeJS.ProcessEnv = process.env): number {

@@ -7,6 +7,7 @@ import { exportCommand } from "./export.ts";
 import { ingestCommand } from "./ingest.ts";
 import { parseCommand } from "./parse.ts";
 import { reclassifyCommand } from "./reclassify.ts";
+import { serveCommand } from "./serve.ts";
 import { devCommand, startCommand } from "./start.ts";
 import { synthCommand } from "./synth.ts";
 import { tokenCommand } from "./token.ts";
@@ -16,6 +17,7 @@ import { userCommand } from "./user.ts";
 export const commands: Command[] = [
   startCommand,
   devCommand,
+  serveCommand,
   ingestCommand,
   exportCommand,
   parseCommand,

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
 import pg from "pg";
 import { createDemoAccounts } from "../../auth/create-demo-accounts.ts";
 import { ensureAuthSecret } from "../../auth/ensure-auth-secret.ts";
@@ -12,6 +13,7 @@ import { assertPortFree, parsePort } from "../port.ts";
 import { withDatabase } from "../with-database.ts";
 
 const DEFAULT_PORT = 3000;
+const raqibBin = join(projectRoot, "bin", "raqib.mjs");
 
 /** Next's types make NODE_ENV required on ProcessEnv; child processes get what we pass. */
 function childEnv(env: Env): NodeJS.ProcessEnv {
@@ -79,7 +81,13 @@ BETTER_AUTH_SECRET (default: generated into <data dir>/auth-secret), BETTER_AUTH
           await createDemoAccounts(ctx, dataDir(ctx.env));
         }
         if (mode === "start") await buildIfNeeded((line) => ctx.stdout.write(`${line}\n`));
-        const child = spawn(process.execPath, [nextBin(), mode, "--port", String(port), "--hostname", host], {
+        // Production runs Raqib's server (raqib serve: Next's request handler plus the
+        // Perspective fast path); development runs next dev.
+        const serverArgs =
+          mode === "start"
+            ? [raqibBin, "serve", "--port", String(port), "--hostname", host]
+            : [nextBin(), mode, "--port", String(port), "--hostname", host];
+        const child = spawn(process.execPath, serverArgs, {
           cwd: projectRoot,
           env: childEnv({
             ...ctx.env,
