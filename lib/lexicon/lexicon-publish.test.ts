@@ -7,6 +7,7 @@ vi.mock("next/cache", async () => (await import("../testing/fake-next.ts")).next
 import { GET as exportLexicon } from "../../app/admin/lexicon/export/route.ts";
 import { IDLE } from "../auth/action-state.ts";
 import { classifierForStorage } from "../classification/classify-for-storage.ts";
+import type { StoredRow } from "../classification/reclassify-comments.ts";
 import { classify, defaultLexicon } from "../classifier/index.ts";
 import { getDb } from "../db/client.ts";
 import { ingestInputs } from "../ingest/ingest-inputs.ts";
@@ -46,15 +47,8 @@ const noise: LayerEntry = {
   note: "test entry",
 };
 
-interface Stored {
-  id: number;
-  insult: boolean | null;
-  insult_score: number | null;
-  sentiment: string | null;
-  sentiment_score: number | null;
-  stance: unknown;
-  matches: unknown;
-  language: string | null;
+/** A comment's stored results as re-classification reads them, with its lexicon version. */
+interface Stored extends Omit<StoredRow, "body"> {
   lexicon_version: string | null;
 }
 const stored = () =>
