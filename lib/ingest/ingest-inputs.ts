@@ -6,7 +6,7 @@ import { getPool } from "../db/pool.ts";
 import type { CommentRowResult } from "./comment-row.ts";
 import { IngestError } from "./ingest-error.ts";
 import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
-import { insertComments } from "./insert-comments.ts";
+import { type CommentInsert, insertComments } from "./insert-comments.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import { readCsvRows } from "./parse-csv-rows.ts";
 import { readJsonlRows } from "./parse-jsonl-rows.ts";
@@ -51,6 +51,26 @@ const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
   ".csv": "csv",
 };
 const DEFAULT_BATCH = 5_000;
+/** Batches being inserted at once: two PostgreSQL backends keep both cores of a small server busy. */
+const INSERTS_IN_FLIGHT = 2;
+const DEADLOCK_DETECTED = "40P01";
+
+/**
+ * Two batches in flight may both hold a comment the other one also holds (the same body twice in
+ * one input) and wait on each other; PostgreSQL then aborts one statement, which changed nothing,
+ * so it is run again once the other has finished.
+ */
+async function insertCommentsRetryingDeadlocks(rows: CommentInsert[]): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertComments(getPool(), rows);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== DEADLOCK_DETECTED || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
 
 export function formatOf(path: string): InputFormat | null {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? null;
@@ -280,15 +300,19 @@ async function ingestRows(
   const { summary } = context;
   const batchSize = context.batchSize ?? DEFAULT_BATCH;
   let batch: CommentRowResult[] = [];
-  // One insert in flight while the next batch is read and classified.
-  let inFlight: { promise: Promise<number>; size: number } | null = null;
-  const settle = async () => {
-    if (!inFlight) return;
-    const added = await inFlight.promise;
+  // Up to INSERTS_IN_FLIGHT inserts run in PostgreSQL (one backend each) while the next batch is
+  // read and classified here.
+  const inFlight: { promise: Promise<number>; size: number }[] = [];
+  const settleOldest = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const added = await oldest.promise;
     summary.commentsAdded += added;
-    summary.duplicates += inFlight.size - added;
-    inFlight = null;
+    summary.duplicates += oldest.size - added;
     context.progress();
+  };
+  const settle = async () => {
+    while (inFlight.length > 0) await settleOldest();
   };
   const flush = async () => {
     const valid = batch.flatMap((r) => ("row" in r ? [withSource(r.row, context.defaultSource)] : []));
@@ -299,22 +323,22 @@ async function ingestRows(
       classify: context.classify,
     });
     summary.articlesAdded += prepared.articlesAdded;
-    await settle();
+    while (inFlight.length >= INSERTS_IN_FLIGHT) await settleOldest();
     // Labels from a Raqib export go in once their comments are stored (new or already there).
     const labelled = valid.flatMap((row, i) =>
       row.labels ? [{ bodyHash: prepared.inserts[i]?.bodyHash as string, labels: row.labels }] : [],
     );
-    const inserted = insertComments(getPool(), prepared.inserts);
-    inFlight = {
-      promise:
-        labelled.length === 0
-          ? inserted
-          : inserted.then(async (added) => {
-              await storeImportedLabels(getPool(), labelled);
-              return added;
-            }),
-      size: prepared.inserts.length,
-    };
+    const inserted = insertCommentsRetryingDeadlocks(prepared.inserts);
+    const promise =
+      labelled.length === 0
+        ? inserted
+        : inserted.then(async (added) => {
+            await storeImportedLabels(getPool(), labelled);
+            return added;
+          });
+    // Settled in order by settleOldest; this only keeps an early failure from going unhandled.
+    promise.catch(() => undefined);
+    inFlight.push({ promise, size: prepared.inserts.length });
   };
   try {
     for await (const result of rows) {

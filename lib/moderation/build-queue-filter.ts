@@ -1,5 +1,6 @@
 import { INSULT_THRESHOLD } from "../classifier/decide.ts";
 import { STANCE_TARGETS } from "../classifier/types.ts";
+import { searchFilterSql } from "../search/search-filter-sql.ts";
 import { LABEL_PAIRS_SQL } from "./label-pairs-sql.ts";
 import { LOW_CONFIDENCE_SCORE, type QueueFilter } from "./queue-params.ts";
 
@@ -9,19 +10,13 @@ export interface SqlFragment {
   params: unknown[];
 }
 
-/** `%`, `_` and `\` are LIKE wildcards: a search term means its characters literally. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
 /**
  * The one filter → SQL builder: the queue, its counts and the export all call it. Returns a
  * WHERE expression over `comment c`, numbering its placeholders from `firstParam`. `viewerId`
  * is whose labels "labelled by me/others" means.
  *
- * - Arabic search folds the term with the database's raqib_search_text() (diacritics, tatweel
- *   and letter variants removed, as for the stored search_text) and matches a substring through
- *   the pg_trgm index.
+ * - Search folds the term as the stored search_text was folded (diacritics, tatweel and letter
+ *   variants removed) and matches a substring through the word index (searchFilterSql).
  * - The flagged queue is pending comments the classifier called insults or nearly did
  *   (score ≥ LOW_CONFIDENCE_SCORE).
  */
@@ -98,6 +93,6 @@ export function buildQueueFilter(
       `EXISTS (SELECT 1 FROM comment_label l WHERE l.comment_id = c.id AND l.user_id ${op} ${p(viewerId)})`,
     );
   }
-  if (filter.q) where.push(`c.search_text LIKE '%' || raqib_search_text(${p(escapeLike(filter.q))}) || '%'`);
+  if (filter.q) where.push(searchFilterSql(filter.q, p));
   return { sql: where.length === 0 ? "TRUE" : where.join(" AND "), params };
 }

@@ -98,14 +98,27 @@ describe("queue filters", () => {
     expect(await names({ q: "100%_" })).toEqual([]);
   });
 
-  it("uses the trigram index for a search", async () => {
+  it("finds a substring inside a word, a phrase across words, and nothing for a phrase out of order", async () => {
+    expect(await names({ q: "قاومة" })).toEqual(["diacritics"]);
+    expect(await names({ q: "ومة الشعب" })).toEqual(["diacritics"]);
+    expect(await names({ q: "الشعبية المقاومة" })).toEqual([]);
+    expect(await names({ q: "اسكت،" })).toEqual(["insult"]);
+    expect(await names({ q: "  الحكومة  " })).toEqual(["tatweel"]);
+    expect(await names({ q: "ال" })).toEqual(
+      expect.arrayContaining(["diacritics", "tatweel", "variants", "undated"]),
+    );
+  });
+
+  it("uses the word dictionary's trigram index and the comments' word index for a search", async () => {
     const filter = buildQueueFilter({ q: "المقاومة" }, me.id);
-    // Eight rows are cheaper to scan than any index: forbid that to see the index is usable.
+    // Eight rows are cheaper to scan than any index: forbid that to see the indexes are usable.
     const client = await getPool().connect();
     try {
       await client.query("SET enable_seqscan = off");
       const plan = await client.query(`EXPLAIN SELECT id FROM comment c WHERE ${filter.sql}`, filter.params);
-      expect(plan.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/comment_search_text_idx/);
+      const text = plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(text).toMatch(/comment_search_words_idx/);
+      expect(text).toMatch(/search_word_word_idx/);
       await client.query("RESET enable_seqscan");
     } finally {
       client.release();
