@@ -47,6 +47,22 @@ export type CommentRowResult = { line: number; row: CommentRow } | { line: numbe
 
 class RowError extends Error {}
 
+/**
+ * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate (a JSON "\ud800" escape
+ * without its pair) is no character at all: such a row is rejected, never stored altered.
+ * In a /u pattern the surrogate range matches unpaired halves only.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udfff]/u;
+
+function checkStorable(column: CommentRowColumn, text: string): string {
+  const bad = UNSTORABLE.exec(text);
+  if (bad) {
+    const what = bad[0] === "\u0000" ? "a NUL character (U+0000)" : "an unpaired UTF-16 surrogate";
+    throw new RowError(`${column}: contains ${what} at character ${bad.index + 1}`);
+  }
+  return text;
+}
+
 /** Absent, null or empty → null; otherwise a trimmed string within `max` characters. */
 function optionalText(record: Record<string, unknown>, column: CommentRowColumn, max: number): string | null {
   const value = record[column];
@@ -55,7 +71,7 @@ function optionalText(record: Record<string, unknown>, column: CommentRowColumn,
     throw new RowError(`${column}: must be a string or null, got ${typeName(value)}`);
   const text = value.trim();
   if (text.length > max) throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
-  return text === "" ? null : text;
+  return text === "" ? null : checkStorable(column, text);
 }
 
 function requiredText(record: Record<string, unknown>, column: CommentRowColumn, max: number): string {
@@ -65,7 +81,7 @@ function requiredText(record: Record<string, unknown>, column: CommentRowColumn,
   const text = value.trim();
   if (text === "") throw new RowError(`${column}: empty`);
   if (text.length > max) throw new RowError(`${column}: ${text.length} characters, over the ${max} limit`);
-  return text;
+  return checkStorable(column, text);
 }
 
 /**

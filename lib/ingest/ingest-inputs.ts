@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { getPool } from "../db/pool.ts";
+import { keepHeapUnder } from "../runtime/heap-ceiling.ts";
 import type { CommentRowResult } from "./comment-row.ts";
 import { IngestError } from "./ingest-error.ts";
 import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
@@ -54,6 +55,8 @@ const DEFAULT_BATCH = 5_000;
 /** Batches being inserted at once: two PostgreSQL backends keep both cores of a small server busy. */
 const INSERTS_IN_FLIGHT = 2;
 const DEADLOCK_DETECTED = "40P01";
+/** Used heap above which a bulk ingest collects garbage (what it holds is about 100 MB). */
+const INGEST_HEAP_CEILING_MB = 160;
 
 /**
  * Two batches in flight may both hold a comment the other one also holds (the same body twice in
@@ -310,6 +313,7 @@ async function ingestRows(
     summary.commentsAdded += added;
     summary.duplicates += oldest.size - added;
     context.progress();
+    keepHeapUnder(INGEST_HEAP_CEILING_MB);
   };
   const settle = async () => {
     while (inFlight.length > 0) await settleOldest();

@@ -132,7 +132,7 @@ describe("commentRowToJsonLine", () => {
         articleTitle: 'بوتين: "الحل سياسي"',
         author: null,
         title: "سطر\\مائل",
-        body: "سطر أول\nسطر ثان\t👍 \ud800 \u2028",
+        body: "سطر أول\nسطر ثان\t👍 \u2028",
         createdAt: new Date("2025-03-01T10:00:00Z"),
       },
       {
@@ -150,5 +150,17 @@ describe("commentRowToJsonLine", () => {
       expect(line).toBe(JSON.stringify(commentRowToRecord(row)));
       expect(parseJsonlLine(line, 1)).toEqual({ line: 1, row: { ...row, body: row.body.trim() } });
     }
+    // An unpaired surrogate is written as JSON.stringify escapes it, and refused when read back.
+    const broken = { ...(rows[1] as CommentRow), body: "قبل \ud800 بعد" };
+    const line = commentRowToJsonLine(broken);
+    expect(line).toBe(JSON.stringify(commentRowToRecord(broken)));
+    expect(parseJsonlLine(line, 3)).toEqual({
+      line: 3,
+      error: "body: contains an unpaired UTF-16 surrogate at character 5",
+    });
+    expect(parseJsonlLine(JSON.stringify({ ...commentRowToRecord(broken), body: "a\u0000b" }), 4)).toEqual({
+      line: 4,
+      error: "body: contains a NUL character (U+0000) at character 2",
+    });
   });
 });

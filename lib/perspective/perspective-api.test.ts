@@ -253,6 +253,8 @@ describe("errors in Perspective's shape", () => {
       ["score type", { ...base, requestedAttributes: { TOXICITY: { scoreType: "STD" } } }],
       ["threshold out of range", { ...base, requestedAttributes: { TOXICITY: { scoreThreshold: 2 } } }],
       ["too long", { ...base, comment: { text: "ا".repeat(100_001) } }],
+      ["NUL character", { ...base, comment: { text: "نص\u0000نص" } }],
+      ["unpaired surrogate", { ...base, comment: { text: "نص \ud800 نص" } }],
       ["array body", [base]],
     ];
     for (const [label, body] of cases) {

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { projectRoot } from "../../paths.ts";
-import { perspectiveAction, servePerspective } from "../../server/perspective-fast-path.ts";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, type Command } from "../command.ts";
 import { parsePort } from "../port.ts";
@@ -38,6 +37,8 @@ directly only behind your own process manager.`,
     const port = parsePort(values.port ?? ctx.env.PORT, 3000);
     const hostname = values.hostname ?? ctx.env.HOST ?? "127.0.0.1";
     (process.env as Record<string, string>).NODE_ENV = "production";
+    // Loaded here, not at the top: every other raqib command would pay their memory (~90 MB).
+    const { perspectiveAction, servePerspective } = await import("../../server/perspective-fast-path.ts");
     const { default: next } = await import("next");
     const app = next({ dev: false, dir: projectRoot, hostname, port });
     await app.prepare();
