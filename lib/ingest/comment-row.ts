@@ -1,3 +1,4 @@
+import { findUnstorableCharacter } from "../text/find-unstorable-character.ts";
 import {
   MAX_ARTICLE_TITLE_CHARS,
   MAX_ARTICLE_URL_CHARS,
@@ -47,19 +48,9 @@ export type CommentRowResult = { line: number; row: CommentRow } | { line: numbe
 
 class RowError extends Error {}
 
-/**
- * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate (a JSON "\ud800" escape
- * without its pair) is no character at all: such a row is rejected, never stored altered.
- * In a /u pattern the surrogate range matches unpaired halves only.
- */
-const UNSTORABLE = /\u0000|[\ud800-\udfff]/u;
-
 function checkStorable(column: CommentRowColumn, text: string): string {
-  const bad = UNSTORABLE.exec(text);
-  if (bad) {
-    const what = bad[0] === "\u0000" ? "a NUL character (U+0000)" : "an unpaired UTF-16 surrogate";
-    throw new RowError(`${column}: contains ${what} at character ${bad.index + 1}`);
-  }
+  const bad = findUnstorableCharacter(text);
+  if (bad) throw new RowError(`${column}: contains ${bad}`);
   return text;
 }
 

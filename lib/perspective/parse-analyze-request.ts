@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_TEXT_LENGTH } from "../classifier/index.ts";
+import { findUnstorableCharacter } from "../text/find-unstorable-character.ts";
 import { type AttributeSpec, parseAttributeName, SUPPORTED_ATTRIBUTES } from "./attributes.ts";
 import { isSupportedLanguage } from "./languages.ts";
 import { PerspectiveError } from "./perspective-error.ts";
@@ -63,13 +64,8 @@ export function checkCommentText(comment: { text: string; type?: string | undefi
       `comment.text: the comment is ${comment.text.length} characters long; the limit is ${MAX_TEXT_LENGTH}`,
     );
   }
-  // PostgreSQL text cannot hold U+0000, and an unpaired surrogate is no character: neither could
-  // be stored as written (in a /u pattern the surrogate range matches unpaired halves only).
-  const bad = /\u0000|[\ud800-\udfff]/u.exec(comment.text);
-  if (bad) {
-    const what = bad[0] === "\u0000" ? "a NUL character (U+0000)" : "an unpaired UTF-16 surrogate";
-    throw new PerspectiveError(400, `comment.text: contains ${what} at character ${bad.index + 1}`);
-  }
+  const bad = findUnstorableCharacter(comment.text);
+  if (bad) throw new PerspectiveError(400, `comment.text: contains ${bad}`);
   return comment.text;
 }
 
