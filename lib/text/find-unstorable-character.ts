@@ -4,11 +4,13 @@
  * Returns what the first such character is and its 1-based position, or null. In a /u pattern
  * the surrogate range matches unpaired halves only.
  */
-const UNSTORABLE = /\u0000|[\ud800-\udfff]/u;
+const UNPAIRED_SURROGATE = /[\ud800-\udfff]/u;
 
 export function findUnstorableCharacter(text: string): string | null {
-  const bad = UNSTORABLE.exec(text);
-  if (!bad) return null;
-  const what = bad[0] === "\u0000" ? "a NUL character (U+0000)" : "an unpaired UTF-16 surrogate";
-  return `${what} at character ${bad.index + 1}`;
+  const nul = text.indexOf("\u0000");
+  const surrogate = UNPAIRED_SURROGATE.exec(text)?.index ?? -1;
+  if (nul === -1 && surrogate === -1) return null;
+  if (surrogate === -1 || (nul !== -1 && nul < surrogate))
+    return `a NUL character (U+0000) at character ${nul + 1}`;
+  return `an unpaired UTF-16 surrogate at character ${surrogate + 1}`;
 }
