@@ -65,6 +65,8 @@ export interface CompiledPhrase {
   /** Some entry is exact (no clitics on the first word) / every entry is Arabizi. */
   anyExact: boolean;
   allArabizi: boolean;
+  /** Every entry is an exception phrase (حمار وحشي): it only marks a span, it is not a hit. */
+  allException: boolean;
 }
 
 export interface LookupSlot {
@@ -279,6 +281,7 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       existing.entries.push(compiled);
       existing.anyExact ||= compiled.exact;
       existing.allArabizi &&= compiled.arabizi;
+      existing.allException &&= compiled.role === ROLE_EXCEPTION;
       continue;
     }
     const last = tokens[tokens.length - 1] ?? first;
@@ -289,6 +292,7 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
       lastForms,
       anyExact: compiled.exact,
       allArabizi: compiled.arabizi,
+      allException: compiled.role === ROLE_EXCEPTION,
     };
     phrasesByKey.set(phraseKey, phrase);
     const slot = slotFor(slots, first.norm);

@@ -291,13 +291,12 @@ function collapseInto(codes: Uint16Array, start: number, end: number): number {
   return n;
 }
 
-const ABUSIVE = new Set<string>(["insult", "profanity", "dehumanising", "sectarian", "threat"]);
 /** Keeps only abusive readings (after collapsing a doubled و or ي) and drops any phrase. */
 function keepAbusiveReadings(): void {
   let kept = 0;
   for (let r = 0; r < readingCount; r++) {
     const entry = readingEntry[r] as CompiledEntry;
-    if (!ABUSIVE.has(entry.entry.category)) continue;
+    if (!entry.abusive) continue;
     readingEntry[kept] = entry;
     readingStem[kept] = readingStem[r] as number;
     readingPrefix[kept] = readingPrefix[r] as number;
@@ -368,7 +367,7 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
     let vocative = false;
     let content: CompiledEntry[] | undefined;
     const phrase = bestPhrase as CompiledPhrase | undefined;
-    if (phrase && !phrase.entries.every((e) => e.role === ROLE_EXCEPTION)) {
+    if (phrase && !phrase.allException) {
       last = i + phrase.tokens.length - 1;
       vocative = bestPhraseVocative;
       for (const compiled of phrase.entries) content = dispatch(compiled, i, last, tokens, content);

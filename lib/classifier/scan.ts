@@ -83,6 +83,9 @@ export interface ScannedTokens {
   latinLetters: number;
 }
 
+/** Shared by every text without quotation marks (most): nothing ever writes to it. */
+const NO_QUOTES: QuoteSpan[] = [];
+
 const GAP_SENTENCE = 1;
 const GAP_CLAUSE = 2;
 const GAP_QUOTE = 4;
@@ -409,7 +412,7 @@ export function scanText(original: string): ScannedTokens {
       if (length === 1 && singles >= 2) return finishTokens(raw, gapQuotes);
     }
     scanned.count = raw;
-    scanned.quotes = [];
+    scanned.quotes = NO_QUOTES;
     scanned.arabicLetters = arabicLetters;
     scanned.latinLetters = latinLetters;
     return scanned;
