@@ -11,10 +11,28 @@ import { LexiconError, type LexiconProblem } from "./errors.ts";
 import { normaliseTerm } from "./normalise.ts";
 import { type LexiconEntryInput, parseLexiconTsv, validateEntry } from "./parse-lexicon.ts";
 import { KIND_ARABIC, KIND_LATIN, tokenise } from "./tokenise.ts";
-import { ABUSIVE_CATEGORIES, LEXICON_CATEGORIES, type LexiconEntry, STANCE_TARGETS } from "./types.ts";
+import {
+  ABUSIVE_CATEGORIES,
+  LEXICON_CATEGORIES,
+  type LexiconCategory,
+  type LexiconEntry,
+  STANCE_TARGETS,
+  type StanceSide,
+  type StanceTarget,
+} from "./types.ts";
 
 export interface CompiledEntry {
   entry: LexiconEntry;
+  // The row's fields the scope rules read, copied here: every compiled entry has one object
+  // shape, where rows come in three (without target, with target, with target and side), and
+  // decide then reads one object per entry instead of two.
+  term: string;
+  category: LexiconCategory;
+  weight: number;
+  target: StanceTarget | undefined;
+  side: StanceSide | undefined;
+  /** Index of target in STANCE_TARGETS, or -1. */
+  targetIndex: number;
   exact: boolean;
   literal: boolean;
   context: boolean;
@@ -238,6 +256,12 @@ export function compileLexicon(files: LexiconFile[], extra: LexiconEntryInput[] 
   for (const entry of entries) {
     const compiled: CompiledEntry = {
       entry,
+      term: entry.term,
+      category: entry.category,
+      weight: entry.weight,
+      target: entry.target,
+      side: entry.side,
+      targetIndex: entry.target ? STANCE_TARGETS.indexOf(entry.target) : -1,
       exact: entry.flags.includes("exact"),
       literal: entry.flags.includes("literal"),
       context: entry.flags.includes("context"),

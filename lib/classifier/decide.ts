@@ -4,7 +4,6 @@ import type { ScannedTokens } from "./scan.ts";
 import {
   type ClassifierMatch,
   type LexiconCategory,
-  type LexiconEntry,
   type MatchRule,
   type SentimentLabel,
   STANCE_TARGETS,
@@ -163,32 +162,29 @@ const sentimentValues: number[] = [];
 let sentimentCount = 0;
 // Named targets (entity rows), decided once the sentence sentiments are known.
 const mentionHits: Hit[] = [];
-const mentionEntries: LexiconEntry[] = [];
+const mentionEntries: CompiledEntry[] = [];
 let mentionScope = new Uint8Array(16);
 const MENTION_QUOTED = 1;
 const MENTION_SCARE = 2;
 const MENTION_REPORTED = 4;
 const MENTION_DISTANCED = 8;
 
-function targetIndex(target: StanceTarget): number {
-  switch (target) {
-    case "russia":
-      return 0;
-    case "usa":
-      return 1;
-    case "syrian_government":
-      return 2;
-    default:
-      return 3;
-  }
-}
-if (STANCE_TARGETS.some((target, index) => targetIndex(target) !== index))
-  throw new Error("decide.ts: targetIndex disagrees with STANCE_TARGETS");
-
-function addStance(target: StanceTarget, value: number): void {
-  const index = targetIndex(target);
+/** Adds to a target's stance sum, by its index in STANCE_TARGETS (CompiledEntry.targetIndex). */
+function addStance(index: number, value: number): void {
   stanceSum[index] = (stanceSum[index] as number) + value;
   stanceSeen[index] = 1;
+}
+
+if (STANCE_TARGETS.join(",") !== "russia,usa,syrian_government,syrian_opposition")
+  throw new Error("decide.ts: the stance object is built in another order than STANCE_TARGETS");
+
+/** The side a target's stance sum gives, if any. */
+function sideAt(index: number): StanceSide | undefined {
+  if (!stanceSeen[index]) return undefined;
+  const sum = stanceSum[index] as number;
+  if (sum >= STANCE_THRESHOLD) return "favor";
+  if (sum <= -STANCE_THRESHOLD) return "against";
+  return undefined;
 }
 
 function sentenceSentiment(sentence: number): number {
@@ -241,7 +237,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     const entries = hit.entries;
     for (let e = 0; e < entries.length; e++) {
       const compiled = entries[e] as CompiledEntry;
-      const entry = compiled.entry;
+      const entry = compiled;
       const category = entry.category;
       if (compiled.abusive) {
         let rule: MatchRule | undefined;
@@ -302,7 +298,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
         matches.push(match(entry.term, category, start, end, rule, entry.target, side));
         if (rule === "reported" || rule === "quoted" || rule === "negated") continue;
         const signed = side === "favor" ? entry.weight : -entry.weight;
-        addStance(entry.target, signed);
+        addStance(entry.targetIndex, signed);
         sentimentSum += signed * STANCE_SENTIMENT;
       } else if (category === "entity" && entry.target) {
         if (mentionCount >= mentionScope.length) {
@@ -311,7 +307,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
           mentionScope = bigger;
         }
         mentionHits[mentionCount] = hit;
-        mentionEntries[mentionCount] = entry;
+        mentionEntries[mentionCount] = compiled;
         mentionScope[mentionCount] =
           (scopeQuoted ? MENTION_QUOTED : 0) |
           (scopeScare ? MENTION_SCARE : 0) |
@@ -322,10 +318,11 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     }
   }
 
+  const contentMatches = matches.length;
   // A named target takes the sentiment of its sentence: "بوتين مجرم" is against Russia.
   for (let k = 0; k < mentionCount; k++) {
     const hit = mentionHits[k] as Hit;
-    const entry = mentionEntries[k] as LexiconEntry;
+    const entry = mentionEntries[k] as CompiledEntry;
     const target = entry.target as StanceTarget;
     const scope = mentionScope[k] as number;
     const scare = (scope & MENTION_SCARE) !== 0;
@@ -334,7 +331,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     // Scare quotes or "so-called" around a party's name deny it: ما يسمى "المعارضة المعتدلة".
     if ((scare && !reported) || distanced) {
       const rule: MatchRule = scare ? "scare-quotes" : "so-called";
-      addStance(target, -entry.weight * DENIED_NAME);
+      addStance(entry.targetIndex, -entry.weight * DENIED_NAME);
       matches.push(
         match(
           entry.term,
@@ -353,7 +350,7 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     if (Math.abs(sentiment) < SENTIMENT_THRESHOLD * 0.5) continue;
     const side: StanceSide = sentiment > 0 ? "favor" : "against";
     const signed = Math.sign(sentiment) * Math.min(1, Math.abs(sentiment)) * entry.weight * MENTION_FACTOR;
-    addStance(target, signed);
+    addStance(entry.targetIndex, signed);
     matches.push(
       match(
         entry.term,
@@ -369,24 +366,27 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
 
   let notInsult = 1;
   for (let k = 0; k < abuseCount; k++) notInsult *= 1 - (abuseWeights[k] as number);
+  // Named stores in STANCE_TARGETS order (checked at load): a store keyed by a variable would
+  // be a megamorphic keyed store on every comment with a stance.
   const stance: Partial<Record<StanceTarget, StanceSide>> = {};
-  for (let index = 0; index < STANCE_TARGETS.length; index++) {
-    if (!stanceSeen[index]) continue;
-    const sum = stanceSum[index] as number;
-    const target = STANCE_TARGETS[index] as StanceTarget;
-    if (sum >= STANCE_THRESHOLD) stance[target] = "favor";
-    else if (sum <= -STANCE_THRESHOLD) stance[target] = "against";
-  }
+  const russia = sideAt(0);
+  if (russia) stance.russia = russia;
+  const usa = sideAt(1);
+  if (usa) stance.usa = usa;
+  const government = sideAt(2);
+  if (government) stance.syrian_government = government;
+  const opposition = sideAt(3);
+  if (opposition) stance.syrian_opposition = opposition;
   const sentiment: SentimentLabel =
     sentimentSum >= SENTIMENT_THRESHOLD
       ? "positive"
       : sentimentSum <= -SENTIMENT_THRESHOLD
         ? "negative"
         : "neutral";
-  // Mentions come after the other matches: usually a merge of two sorted runs, which an
-  // insertion sort does in about one pass where Array.prototype.sort pays its setup and a
-  // comparator call per step.
-  sortByPosition(matches);
+  // Hits do not overlap and come in text order, so the matches before the mentions are in
+  // order, and so are the mentions: only both together need merging, which an insertion sort
+  // does in about one pass (Array.prototype.sort pays its setup and a comparator call a step).
+  if (contentMatches > 0 && matches.length > contentMatches) sortByPosition(matches);
   return {
     insultScore: round(1 - notInsult),
     sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),

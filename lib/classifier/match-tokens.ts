@@ -256,7 +256,7 @@ function dispatch(
       content.push(compiled);
       return content;
     case ROLE_NEGATOR:
-      pass.negators.push({ index: first, reach: Math.max(1, Math.round(compiled.entry.weight * 3)) });
+      pass.negators.push({ index: first, reach: Math.max(1, Math.round(compiled.weight * 3)) });
       break;
     case ROLE_VOCATIVE:
       pass.vocatives.push(first);
@@ -268,7 +268,7 @@ function dispatch(
       pass.distancing.push(first);
       break;
     case ROLE_INTENSIFIER:
-      pass.intensifiers.push({ index: first, weight: compiled.entry.weight });
+      pass.intensifiers.push({ index: first, weight: compiled.weight });
       break;
     case ROLE_EXCEPTION:
       if (last === first) pass.contextSentences.push(tokens.sentence[first] as number);

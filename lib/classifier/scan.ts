@@ -90,6 +90,11 @@ const GAP_SENTENCE = 1;
 const GAP_CLAUSE = 2;
 const GAP_QUOTE = 4;
 
+// Sized at once for comments of a few thousand characters: growing is a path the optimised
+// scanText rarely sees, and hitting it later deoptimises it (and the re-optimised code can come
+// out slower).
+const MIN_CODES = 8192;
+const MIN_TOKENS = 4096;
 let tokenCapacity = 0;
 let codeCapacity = 0;
 // The scan writes tokens straight into the result arrays; letters spaced apart are joined
@@ -117,13 +122,13 @@ const scanned: ScannedTokens = {
 
 function ensureCapacity(codesNeeded: number, tokensNeeded: number): void {
   if (codesNeeded > codeCapacity) {
-    codeCapacity = Math.max(codesNeeded, codeCapacity * 2, 256);
+    codeCapacity = Math.max(codesNeeded, codeCapacity * 2, MIN_CODES);
     const codes = new Uint16Array(codeCapacity);
     codes.set(scanned.codes);
     scanned.codes = codes;
   }
   if (tokensNeeded <= tokenCapacity) return;
-  tokenCapacity = Math.max(tokensNeeded, tokenCapacity * 2, 64);
+  tokenCapacity = Math.max(tokensNeeded, tokenCapacity * 2, MIN_TOKENS);
   const n = tokenCapacity;
   const grownInt = (old: Int32Array, size: number) => {
     const next = new Int32Array(size);
@@ -388,7 +393,6 @@ export function scanText(original: string): ScannedTokens {
         if (gap & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
         tokenSentence[raw] = sentence;
         tokenClause[raw] = clause;
-        tokenQuote[raw] = -1;
       }
       codes[cl++] = m;
       h = (Math.imul(h, BASE) + m) | 0;
@@ -411,6 +415,8 @@ export function scanText(original: string): ScannedTokens {
       else if (lastKind === KIND_LATIN) latinLetters += length;
       if (length === 1 && singles >= 2) return finishTokens(raw, gapQuotes);
     }
+    // No token is quoted: one native fill instead of a store per token.
+    tokenQuote.fill(-1, 0, raw);
     scanned.count = raw;
     scanned.quotes = NO_QUOTES;
     scanned.arabicLetters = arabicLetters;
