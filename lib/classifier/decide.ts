@@ -234,8 +234,8 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
     const start = origStart[hit.first] as number;
     const end = origEnd[hit.last] as number;
     setScope(hit, tokens.codes, tokens, pass);
-    const entries = hit.entries;
-    for (let e = 0; e < entries.length; e++) {
+    const entries = pass.entries;
+    for (let e = hit.entryStart; e < hit.entryEnd; e++) {
       const compiled = entries[e] as CompiledEntry;
       const entry = compiled;
       const category = entry.category;

@@ -24,7 +24,9 @@ const ROLE_EXCEPTION = lexiconModule.ROLE_EXCEPTION;
 export interface Hit {
   first: number;
   last: number;
-  entries: CompiledEntry[];
+  /** The hit's entries are MatchPass.entries[entryStart..entryEnd). */
+  entryStart: number;
+  entryEnd: number;
   /** The word carried a vocative prefix (ياكلب, ya7mar). */
   vocativePrefix: boolean;
 }
@@ -45,6 +47,8 @@ export interface MatchPass {
   /** The first hitCount entries are this pass's hits (the array is reused, longer than that). */
   hits: Hit[];
   hitCount: number;
+  /** The hits' content entries back to back (reused from call to call, like hits). */
+  entries: CompiledEntry[];
   negators: Negator[];
   vocatives: number[];
   reporting: number[];
@@ -242,19 +246,22 @@ function doubles(codes: Uint16Array, start: number, end: number): number {
   return found;
 }
 
-/** Records a modifier in the pass, or adds a content entry to the hit's list. */
+/**
+ * Records a modifier in the pass, or appends a content entry to pass.entries at `at`; returns
+ * the next free index there (one shared list: no array per hit).
+ */
 function dispatch(
   compiled: CompiledEntry,
   first: number,
   last: number,
   tokens: ScannedTokens,
-  content: CompiledEntry[] | undefined,
-): CompiledEntry[] | undefined {
+  at: number,
+): number {
   switch (compiled.role) {
     case ROLE_CONTENT:
-      if (!content) return [compiled];
-      content.push(compiled);
-      return content;
+      if (at < hitEntries.length) hitEntries[at] = compiled;
+      else hitEntries.push(compiled);
+      return at + 1;
     case ROLE_NEGATOR:
       pass.negators.push({ index: first, reach: Math.max(1, Math.round(compiled.weight * 3)) });
       break;
@@ -275,7 +282,7 @@ function dispatch(
       else pass.exceptionSpans.push([first, last]);
       break;
   }
-  return content;
+  return at;
 }
 
 /** Copies codes[start..end) with doubled letters collapsed; returns the new length. */
@@ -317,6 +324,7 @@ function keepAbusiveReadings(): void {
 const pass: MatchPass = {
   hits: [],
   hitCount: 0,
+  entries: [],
   negators: [],
   vocatives: [],
   reporting: [],
@@ -327,10 +335,12 @@ const pass: MatchPass = {
 };
 
 const hitPool: Hit[] = [];
+const hitEntries: CompiledEntry[] = pass.entries;
 
 export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): MatchPass {
   const codes = tokens.codes;
   let hitCount = 0;
+  let entryCount = 0;
   // Most comments leave most lists empty; setting length only when needed is cheaper.
   if (pass.negators.length > 0) pass.negators.length = 0;
   if (pass.vocatives.length > 0) pass.vocatives.length = 0;
@@ -340,19 +350,33 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
   if (pass.exceptionSpans.length > 0) pass.exceptionSpans.length = 0;
   if (pass.contextSentences.length > 0) pass.contextSentences.length = 0;
   const tokenFilter = lexicon.tokenFilter;
-  for (let i = 0; i < tokens.count; i++) {
-    const start = tokens.codeStart[i] as number;
-    const end = tokens.codeEnd[i] as number;
+  // The token arrays in locals: lookupToken is a call the loop cannot see through, so reads
+  // through `tokens` would be repeated for every token.
+  const count = tokens.count;
+  const codeStart = tokens.codeStart;
+  const codeEnd = tokens.codeEnd;
+  const hashes = tokens.hash;
+  const kinds = tokens.kind;
+  for (let i = 0; i < count; i++) {
+    const start = codeStart[i] as number;
+    const end = codeEnd[i] as number;
     if (end - start > MAX_KEY_LENGTH) continue;
-    const kind = tokens.kind[i] as number;
+    const kind = kinds[i] as number;
+    // Most tokens are in no lexicon form, with or without a proclitic: one filter check says so,
+    // and those without a doubled letter to collapse are done at once.
+    const inFilter = tokenFilter.has(hashes[i] as number, end - start);
+    let found = -1;
+    if (!inFilter) {
+      if (kind === KIND_SYMBOL) continue;
+      found = doubles(codes, start, end);
+      if (found === 0) continue;
+    }
     readingCount = 0;
     bestPhrase = undefined;
     bestPhraseVocative = false;
-    // Most tokens are in no lexicon form, with or without a proclitic: one filter check says so.
-    if (tokenFilter.has(tokens.hash[i] as number, end - start))
-      lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
+    if (inFilter) lookupToken(lexicon, codes, start, end, kind, false, tokens, i);
     if (readingCount === 0 && !bestPhrase && kind !== KIND_SYMBOL) {
-      const found = doubles(codes, start, end);
+      if (found < 0) found = doubles(codes, start, end);
       if (found !== 0) {
         const length = collapseInto(codes, start, end);
         if (tokenFilter.has(hashCodes(collapsed, 0, length), length)) {
@@ -365,29 +389,30 @@ export function matchTokens(tokens: ScannedTokens, lexicon: CompiledLexicon): Ma
     if (readingCount === 0 && !bestPhrase) continue;
     let last = i;
     let vocative = false;
-    let content: CompiledEntry[] | undefined;
+    const entryStart = entryCount;
     const phrase = bestPhrase as CompiledPhrase | undefined;
     if (phrase && !phrase.allException) {
       last = i + phrase.tokens.length - 1;
       vocative = bestPhraseVocative;
-      for (const compiled of phrase.entries) content = dispatch(compiled, i, last, tokens, content);
+      for (const compiled of phrase.entries) entryCount = dispatch(compiled, i, last, tokens, entryCount);
     } else {
       if (phrase) pass.exceptionSpans.push([i, i + phrase.tokens.length - 1]);
       for (let r = 0; r < readingCount; r++) {
         if (readingVocative[r] === 1) vocative = true;
-        content = dispatch(readingEntry[r] as CompiledEntry, i, i, tokens, content);
+        entryCount = dispatch(readingEntry[r] as CompiledEntry, i, i, tokens, entryCount);
       }
     }
-    if (content) {
+    if (entryCount > entryStart) {
       // Hit objects are reused from call to call (valid until the next matchTokens).
       let hit = hitPool[hitCount];
       if (hit === undefined) {
-        hit = { first: i, last, entries: content, vocativePrefix: vocative };
+        hit = { first: i, last, entryStart, entryEnd: entryCount, vocativePrefix: vocative };
         hitPool.push(hit);
       } else {
         hit.first = i;
         hit.last = last;
-        hit.entries = content;
+        hit.entryStart = entryStart;
+        hit.entryEnd = entryCount;
         hit.vocativePrefix = vocative;
       }
       hitCount++;
