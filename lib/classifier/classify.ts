@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from "./compile-lexicon.ts";
-import { decide, INSULT_THRESHOLD } from "./decide.ts";
+import { decide } from "./decide.ts";
 import { defaultLexicon } from "./default-lexicon.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { assertClassifiableText } from "./errors.ts";
@@ -17,15 +17,5 @@ export function classify(text: string, lexicon: CompiledLexicon = defaultLexicon
   // One pass normalises and tokenises into shared typed arrays; only matches become objects.
   const tokens = scanText(text);
   const pass = matchTokens(tokens, lexicon);
-  const decision = decide(tokens, pass);
-  return {
-    insult: decision.insultScore >= INSULT_THRESHOLD,
-    insultScore: decision.insultScore,
-    sentiment: decision.sentiment,
-    sentimentScore: decision.sentimentScore,
-    stance: decision.stance,
-    language: detectLanguage(tokens),
-    matches: decision.matches,
-    lexiconVersion: lexicon.version,
-  };
+  return decide(tokens, pass, detectLanguage(tokens), lexicon.version);
 }

@@ -3,6 +3,8 @@ import type { Hit, Intensifier, MatchPass, Negator } from "./match-tokens.ts";
 import type { ScannedTokens } from "./scan.ts";
 import {
   type ClassifierMatch,
+  type ClassifierResult,
+  type LanguageTag,
   type LexiconCategory,
   type MatchRule,
   type SentimentLabel,
@@ -38,14 +40,6 @@ const MENTION_FACTOR = 1;
 const DENIED_NAME = 0.5;
 /** Short quotations around a naming are scare quotes (the "moderate opposition"). */
 const SCARE_QUOTE_TOKENS = 4;
-
-export interface Decision {
-  insultScore: number;
-  sentimentScore: number;
-  sentiment: SentimentLabel;
-  stance: Partial<Record<StanceTarget, StanceSide>>;
-  matches: ClassifierMatch[];
-}
 
 function within(list: number[], from: number, to: number): number {
   for (const index of list) if (index >= from && index <= to) return index;
@@ -212,11 +206,25 @@ function addSentimentAt(sentence: number, value: number): void {
  * (farm, zoo, حمار وحشي) cancels words marked literal unless someone is addressed (يا …);
  * scare quotes and "so-called" flip a stance naming.
  */
-export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
+export function decide(
+  tokens: ScannedTokens,
+  pass: MatchPass,
+  language: LanguageTag,
+  lexiconVersion: string,
+): ClassifierResult {
   const hits = pass.hits;
   const hitCount = pass.hitCount;
   if (hitCount === 0)
-    return { insultScore: 0, sentimentScore: 0, sentiment: "neutral", stance: {}, matches: [] };
+    return {
+      insult: false,
+      insultScore: 0,
+      sentiment: "neutral",
+      sentimentScore: 0,
+      stance: {},
+      language,
+      matches: [],
+      lexiconVersion,
+    };
   const matches: ClassifierMatch[] = [];
   const origStart = tokens.origStart;
   const origEnd = tokens.origEnd;
@@ -387,12 +395,18 @@ export function decide(tokens: ScannedTokens, pass: MatchPass): Decision {
   // order, and so are the mentions: only both together need merging, which an insertion sort
   // does in about one pass (Array.prototype.sort pays its setup and a comparator call a step).
   if (contentMatches > 0 && matches.length > contentMatches) sortByPosition(matches);
+  // The result itself, keys in the order the JSON output has always had: no intermediate
+  // object for classify to copy from.
+  const insultScore = round(1 - notInsult);
   return {
-    insultScore: round(1 - notInsult),
-    sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),
+    insult: insultScore >= INSULT_THRESHOLD,
+    insultScore,
     sentiment,
+    sentimentScore: round(sentimentSum / (Math.abs(sentimentSum) + 1)),
     stance,
+    language,
     matches,
+    lexiconVersion,
   };
 }
 

@@ -89,6 +89,9 @@ const NO_QUOTES: QuoteSpan[] = [];
 const GAP_SENTENCE = 1;
 const GAP_CLAUSE = 2;
 const GAP_QUOTE = 4;
+const GAP_FLAGS = 7;
+const GAP_LENGTH_SHIFT = 3;
+const GAP_QUOTES_SHIFT = 5;
 
 // Sized at once for comments of a few thousand characters: growing is a path the optimised
 // scanText rarely sees, and hitting it later deoptimises it (and the re-optimised code can come
@@ -99,9 +102,9 @@ let tokenCapacity = 0;
 let codeCapacity = 0;
 // The scan writes tokens straight into the result arrays; letters spaced apart are joined
 // afterwards by compacting in place. Gaps before each token are kept on the side.
-let rawGap = new Uint8Array(0);
-let rawGapLength = new Int32Array(0);
-let rawGapQuotes = new Int32Array(0);
+// One store per token for its gap: the GAP_ flags, the separators in it (capped at 3: only
+// "at most two" matters) and the quotation marks in it.
+let rawGap = new Int32Array(0);
 let quoteMarks = new Int32Array(16);
 const scanned: ScannedTokens = {
   count: 0,
@@ -140,9 +143,7 @@ function ensureCapacity(codesNeeded: number, tokensNeeded: number): void {
     next.set(old);
     return next;
   };
-  rawGap = grownByte(rawGap);
-  rawGapLength = grownInt(rawGapLength, n);
-  rawGapQuotes = grownInt(rawGapQuotes, n);
+  rawGap = grownInt(rawGap, n);
   scanned.codeStart = grownInt(scanned.codeStart, n);
   scanned.codeEnd = grownInt(scanned.codeEnd, n);
   scanned.origStart = grownInt(scanned.origStart, n);
@@ -281,9 +282,8 @@ export function scanText(original: string): ScannedTokens {
           rawOrigStart[raw] = i;
           rawOrigEnd[raw] = i + 2;
           rawKind[raw] = KIND_SYMBOL;
-          rawGap[raw] = gap;
-          rawGapLength[raw] = gapLength;
-          rawGapQuotes[raw] = gapQuotes;
+          rawGap[raw] =
+            gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
           codes[cl++] = c;
           codes[cl++] = next;
           rawCodeEnd[raw] = cl;
@@ -377,9 +377,8 @@ export function scanText(original: string): ScannedTokens {
         rawCodeStart[raw] = cl;
         rawOrigStart[raw] = oStart;
         rawKind[raw] = kind;
-        rawGap[raw] = gap;
-        rawGapLength[raw] = gapLength;
-        rawGapQuotes[raw] = gapQuotes;
+        rawGap[raw] =
+          gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
         if (gapQuotes !== 0) plain = false;
         if (raw > 0) {
           const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
@@ -449,17 +448,18 @@ function finishTokens(raw: number, trailingQuotes: number): ScannedTokens {
   let sentence = 0;
   let clause = 0;
   for (let k = 0; k < raw; k++) {
-    const flags = rawGap[k] as number;
+    const flags = (rawGap[k] as number) & GAP_FLAGS;
     if (flags & GAP_SENTENCE) sentence++;
     if (flags & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
-    for (let q = 0; q < (rawGapQuotes[k] as number); q++) marks = pushQuoteMark(marks, count);
+    const gapQuotes = (rawGap[k] as number) >>> GAP_QUOTES_SHIFT;
+    for (let q = 0; q < gapQuotes; q++) marks = pushQuoteMark(marks, count);
     let last = k;
     if (isSingleLetter(codes, k)) {
       while (
         last + 1 < raw &&
         t.kind[last + 1] === t.kind[k] &&
         isSingleLetter(codes, last + 1) &&
-        (rawGapLength[last + 1] as number) <= 2 &&
+        (((rawGap[last + 1] as number) >>> GAP_LENGTH_SHIFT) & 3) <= 2 &&
         ((rawGap[last + 1] as number) & GAP_QUOTE) === 0
       ) {
         last++;
