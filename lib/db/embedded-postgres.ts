@@ -1,7 +1,7 @@
 import { execFileSync, type SpawnOptions, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, open, readFile, rm, stat } from "node:fs/promises";
-import { arch, platform, userInfo } from "node:os";
+import { arch, platform, totalmem, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { applicationName, ownSessionsPattern } from "./application-name.ts";
@@ -197,6 +197,16 @@ async function initialiseCluster(bin: Binaries, dataDir: string, cluster: string
   }
 }
 
+/**
+ * The embedded server's buffer cache: a sixteenth of the machine's memory, between 128 MB and
+ * 1 GB. At a million comments the table and its indexes pass 1 GB; with PostgreSQL's default-sized
+ * 128 MB every bulk insert evicts index pages it needs again soon after (measured: ingest of
+ * 1,000,000 comments 11,586/s with 128 MB, 13,952/s with 1 GB).
+ */
+export function sharedBuffersMb(memoryBytes: number = totalmem()): number {
+  return Math.min(1024, Math.max(128, Math.floor(memoryBytes / 16 / 1024 / 1024)));
+}
+
 async function startServer(bin: Binaries, cluster: string): Promise<void> {
   const logFile = join(cluster, "server.log");
   const options = [
@@ -205,7 +215,7 @@ async function startServer(bin: Binaries, cluster: string): Promise<void> {
     `-p ${SOCKET_PORT}`,
     "-c unix_socket_permissions=0700",
     "-c max_connections=100",
-    "-c shared_buffers=128MB",
+    `-c shared_buffers=${sharedBuffersMb()}MB`,
     "-c work_mem=16MB",
     "-c maintenance_work_mem=256MB",
     "-c max_wal_size=2GB",
