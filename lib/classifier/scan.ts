@@ -243,6 +243,54 @@ export function scanText(original: string): ScannedTokens {
       i = j - 1;
       continue;
     }
+    // Second fast path: a space right after a word closes it (one word in five or six).
+    if (m === SEP_SPACE && open) {
+      rawCodeEnd[raw] = cl;
+      rawHash[raw] = h;
+      rawOrigEnd[raw] = tokenOrigEnd;
+      raw++;
+      open = false;
+      gap = 0;
+      gapLength = 1;
+      gapQuotes = 0;
+      last = SEP_SPACE;
+      run = 1;
+      continue;
+    }
+    // Third: a plain letter opens a word (same steps as the general path below, minus its checks).
+    if (
+      !open &&
+      m !== last &&
+      ((m >= 0x0621 && m <= 0x064a) || (m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))
+    ) {
+      const kind = m >= 0x0621 ? KIND_ARABIC : KIND_LATIN;
+      open = true;
+      openKind = kind;
+      rawCodeStart[raw] = cl;
+      rawOrigStart[raw] = i;
+      rawKind[raw] = kind;
+      rawGap[raw] =
+        gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
+      if (gapQuotes !== 0) plain = false;
+      if (raw > 0) {
+        const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
+        const previousKind = rawKind[raw - 1];
+        if (previousKind === KIND_ARABIC) arabicLetters += length;
+        else if (previousKind === KIND_LATIN) latinLetters += length;
+        if (length !== 1) singles = 0;
+        else if (++singles >= 3) plain = false;
+      }
+      if (gap & GAP_SENTENCE) sentence++;
+      if (gap & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
+      tokenSentence[raw] = sentence;
+      tokenClause[raw] = clause;
+      codes[cl++] = m;
+      h = m;
+      tokenOrigEnd = i + 1;
+      last = m;
+      run = 1;
+      continue;
+    }
     if (m === UNKNOWN) m = computeMapping(c);
     if (m === DROP) {
       // A mark right after a letter or emoji belongs to it.
