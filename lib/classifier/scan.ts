@@ -224,38 +224,44 @@ export function scanText(original: string): ScannedTokens {
         (openKind === KIND_LATIN && ((m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))))
     ) {
       // The rest of the word's plain letters in a tight loop: no other state changes there.
+      // A letter doubled (الله) stays here; a third copy is elongation, left to the general path.
       const arabic = openKind === KIND_ARABIC;
       let j = i;
+      let repeats = 1;
       for (;;) {
         codes[cl++] = m;
         h = (Math.imul(h, BASE) + m) | 0;
         last = m;
         if (++j >= n) break;
         m = MAP[original.charCodeAt(j)] as number;
-        if (
-          m === last ||
-          !(arabic ? m >= 0x0621 && m <= 0x064a : (m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39))
-        )
+        if (!(arabic ? m >= 0x0621 && m <= 0x064a : (m >= 0x61 && m <= 0x7a) || (m >= 0x30 && m <= 0x39)))
           break;
+        if (m !== last) repeats = 1;
+        else if (repeats === 1) repeats = 2;
+        else break;
       }
-      run = 1;
+      run = repeats;
       tokenOrigEnd = j;
       i = j - 1;
       continue;
     }
-    // Second fast path: a space right after a word closes it (one word in five or six).
-    if (m === SEP_SPACE && open) {
-      rawCodeEnd[raw] = cl;
-      rawHash[raw] = h;
-      rawOrigEnd[raw] = tokenOrigEnd;
-      raw++;
-      open = false;
-      gap = 0;
-      gapLength = 1;
-      gapQuotes = 0;
-      last = SEP_SPACE;
-      run = 1;
-      continue;
+    // Second fast path: a space, comma or full stop right after a word closes it (one word in
+    // five or six); a space after such a separator adds nothing.
+    if (m === SEP_SPACE || m === SEP_CLAUSE || m === SEP_SENTENCE) {
+      if (open) {
+        rawCodeEnd[raw] = cl;
+        rawHash[raw] = h;
+        rawOrigEnd[raw] = tokenOrigEnd;
+        raw++;
+        open = false;
+        gap = m === SEP_SENTENCE ? GAP_SENTENCE : m === SEP_CLAUSE ? GAP_CLAUSE : 0;
+        gapLength = 1;
+        gapQuotes = 0;
+        last = m;
+        run = 1;
+        continue;
+      }
+      if (m === SEP_SPACE && (last === -1 || (last <= SEP_MAX && isSeparator(last)))) continue;
     }
     // Third: a plain letter opens a word (same steps as the general path below, minus its checks).
     if (
