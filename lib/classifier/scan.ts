@@ -172,6 +172,41 @@ function pushQuoteMark(marks: number, token: number): number {
   return marks + 1;
 }
 
+// What the scan keeps as tokens open (see openToken): letters so far by script, one-letter
+// tokens in a row, sentence and clause numbers.
+const STATE_ARABIC = 0;
+const STATE_LATIN = 1;
+const STATE_SINGLES = 2;
+const STATE_SENTENCE = 3;
+const STATE_CLAUSE = 4;
+const openState = new Int32Array(5);
+
+/**
+ * Records the gap before token `raw`, which is opening, and numbers its sentence and clause;
+ * counts the letters of the token before it. Returns false when the text needs finishTokens'
+ * second pass: a quotation mark in the gap, or a third one-letter token in a row.
+ */
+function openToken(raw: number, gap: number, gapLength: number, gapQuotes: number): boolean {
+  const t = scanned;
+  rawGap[raw] = gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
+  let plain = gapQuotes === 0;
+  const state = openState;
+  if (raw > 0) {
+    const length = (t.codeEnd[raw - 1] as number) - (t.codeStart[raw - 1] as number);
+    const previousKind = t.kind[raw - 1];
+    if (previousKind === KIND_ARABIC) state[STATE_ARABIC] = (state[STATE_ARABIC] as number) + length;
+    else if (previousKind === KIND_LATIN) state[STATE_LATIN] = (state[STATE_LATIN] as number) + length;
+    const singles = length === 1 ? (state[STATE_SINGLES] as number) + 1 : 0;
+    state[STATE_SINGLES] = singles;
+    if (singles >= 3) plain = false;
+  }
+  if (gap & GAP_SENTENCE) state[STATE_SENTENCE] = (state[STATE_SENTENCE] as number) + 1;
+  if (gap & (GAP_SENTENCE | GAP_CLAUSE)) state[STATE_CLAUSE] = (state[STATE_CLAUSE] as number) + 1;
+  t.sentence[raw] = state[STATE_SENTENCE] as number;
+  t.clause[raw] = state[STATE_CLAUSE] as number;
+  return plain;
+}
+
 /**
  * Normalises and tokenises in one pass over the original text (the fast path of classify),
  * applying exactly the rules of normalise() and tokenise(): see those for the list. Each token
@@ -188,18 +223,12 @@ export function scanText(original: string): ScannedTokens {
   let rawOrigEnd = scanned.origEnd;
   let rawHash = scanned.hash;
   let rawKind = scanned.kind;
-  let tokenSentence = scanned.sentence;
-  let tokenClause = scanned.clause;
   let tokenQuote = scanned.quote;
   // Sentences, clauses and letter counts are kept as tokens open; only a text with quotation
   // marks, emoji or three one-letter tokens in a row (letters spaced apart) needs finishTokens'
   // second pass, which recomputes them all.
   let plain = true;
-  let singles = 0;
-  let sentence = 0;
-  let clause = 0;
-  let arabicLetters = 0;
-  let latinLetters = 0;
+  openState.fill(0);
   let cl = 0; // letters written
   let raw = 0; // raw tokens closed so far; token `raw` is the open one when `open`
   let open = false;
@@ -275,21 +304,7 @@ export function scanText(original: string): ScannedTokens {
       rawCodeStart[raw] = cl;
       rawOrigStart[raw] = i;
       rawKind[raw] = kind;
-      rawGap[raw] =
-        gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
-      if (gapQuotes !== 0) plain = false;
-      if (raw > 0) {
-        const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
-        const previousKind = rawKind[raw - 1];
-        if (previousKind === KIND_ARABIC) arabicLetters += length;
-        else if (previousKind === KIND_LATIN) latinLetters += length;
-        if (length !== 1) singles = 0;
-        else if (++singles >= 3) plain = false;
-      }
-      if (gap & GAP_SENTENCE) sentence++;
-      if (gap & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
-      tokenSentence[raw] = sentence;
-      tokenClause[raw] = clause;
+      if (!openToken(raw, gap, gapLength, gapQuotes)) plain = false;
       codes[cl++] = m;
       h = m;
       tokenOrigEnd = i + 1;
@@ -366,8 +381,6 @@ export function scanText(original: string): ScannedTokens {
       rawOrigEnd = scanned.origEnd;
       rawHash = scanned.hash;
       rawKind = scanned.kind;
-      tokenSentence = scanned.sentence;
-      tokenClause = scanned.clause;
       tokenQuote = scanned.quote;
     }
     const oStart = expansion ? i : i - (m === SEP_SPACE && c >= 0xd800 && c <= 0xdbff ? 1 : 0);
@@ -431,21 +444,7 @@ export function scanText(original: string): ScannedTokens {
         rawCodeStart[raw] = cl;
         rawOrigStart[raw] = oStart;
         rawKind[raw] = kind;
-        rawGap[raw] =
-          gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
-        if (gapQuotes !== 0) plain = false;
-        if (raw > 0) {
-          const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
-          const previousKind = rawKind[raw - 1];
-          if (previousKind === KIND_ARABIC) arabicLetters += length;
-          else if (previousKind === KIND_LATIN) latinLetters += length;
-          if (length !== 1) singles = 0;
-          else if (++singles >= 3) plain = false;
-        }
-        if (gap & GAP_SENTENCE) sentence++;
-        if (gap & (GAP_SENTENCE | GAP_CLAUSE)) clause++;
-        tokenSentence[raw] = sentence;
-        tokenClause[raw] = clause;
+        if (!openToken(raw, gap, gapLength, gapQuotes)) plain = false;
       }
       codes[cl++] = m;
       h = (Math.imul(h, BASE) + m) | 0;
@@ -461,12 +460,14 @@ export function scanText(original: string): ScannedTokens {
     gapQuotes = 0;
   }
   if (plain && gapQuotes === 0) {
+    let arabicLetters = openState[STATE_ARABIC] as number;
+    let latinLetters = openState[STATE_LATIN] as number;
     if (raw > 0) {
       const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
       const lastKind = rawKind[raw - 1];
       if (lastKind === KIND_ARABIC) arabicLetters += length;
       else if (lastKind === KIND_LATIN) latinLetters += length;
-      if (length === 1 && singles >= 2) return finishTokens(raw, gapQuotes);
+      if (length === 1 && (openState[STATE_SINGLES] as number) >= 2) return finishTokens(raw, gapQuotes);
     }
     // No token is quoted: one native fill instead of a store per token.
     tokenQuote.fill(-1, 0, raw);
