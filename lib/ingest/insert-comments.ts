@@ -50,7 +50,9 @@ export class KnownWords {
  * is how many rows were inserted, so the caller can count the duplicates. Classified comments
  * get their lexicon version row (comment_classification) in the same statement, and the words of
  * their search text join the search dictionary (search_word): the distinct words of the batch,
- * less those `knownWords` says a committed batch of the same run stored already.
+ * less those `knownWords` says a committed batch of the same run stored already. Pass
+ * `knownWords` only with a pool or client outside a transaction, where the statement commits by
+ * itself: inside a transaction that may still roll back, the words would be remembered too early.
  */
 export async function insertComments(
   tx: Tx,
