@@ -181,29 +181,42 @@ const STATE_SENTENCE = 3;
 const STATE_CLAUSE = 4;
 const openState = new Int32Array(5);
 
+/** One word for the gap before a token: its GAP_ flags, separators (capped at 3) and quotes. */
+function packGap(gap: number, gapLength: number, gapQuotes: number): number {
+  return gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
+}
+
+/**
+ * Counts the letters of closed token k by script and the one-letter tokens in a row up to it.
+ * Returns false at the third one-letter token in a row (letters spaced apart: finishTokens joins
+ * them).
+ */
+function countClosedToken(k: number): boolean {
+  const t = scanned;
+  const state = openState;
+  const length = (t.codeEnd[k] as number) - (t.codeStart[k] as number);
+  const kind = t.kind[k];
+  if (kind === KIND_ARABIC) state[STATE_ARABIC] = (state[STATE_ARABIC] as number) + length;
+  else if (kind === KIND_LATIN) state[STATE_LATIN] = (state[STATE_LATIN] as number) + length;
+  const singles = length === 1 ? (state[STATE_SINGLES] as number) + 1 : 0;
+  state[STATE_SINGLES] = singles;
+  return singles < 3;
+}
+
 /**
  * Records the gap before token `raw`, which is opening, and numbers its sentence and clause;
- * counts the letters of the token before it. Returns false when the text needs finishTokens'
- * second pass: a quotation mark in the gap, or a third one-letter token in a row.
+ * counts the token before it. Returns false when the text needs finishTokens' second pass: a
+ * quotation mark in the gap, or a third one-letter token in a row.
  */
 function openToken(raw: number, gap: number, gapLength: number, gapQuotes: number): boolean {
-  const t = scanned;
-  rawGap[raw] = gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
+  rawGap[raw] = packGap(gap, gapLength, gapQuotes);
   let plain = gapQuotes === 0;
+  if (raw > 0 && !countClosedToken(raw - 1)) plain = false;
   const state = openState;
-  if (raw > 0) {
-    const length = (t.codeEnd[raw - 1] as number) - (t.codeStart[raw - 1] as number);
-    const previousKind = t.kind[raw - 1];
-    if (previousKind === KIND_ARABIC) state[STATE_ARABIC] = (state[STATE_ARABIC] as number) + length;
-    else if (previousKind === KIND_LATIN) state[STATE_LATIN] = (state[STATE_LATIN] as number) + length;
-    const singles = length === 1 ? (state[STATE_SINGLES] as number) + 1 : 0;
-    state[STATE_SINGLES] = singles;
-    if (singles >= 3) plain = false;
-  }
   if (gap & GAP_SENTENCE) state[STATE_SENTENCE] = (state[STATE_SENTENCE] as number) + 1;
   if (gap & (GAP_SENTENCE | GAP_CLAUSE)) state[STATE_CLAUSE] = (state[STATE_CLAUSE] as number) + 1;
-  t.sentence[raw] = state[STATE_SENTENCE] as number;
-  t.clause[raw] = state[STATE_CLAUSE] as number;
+  scanned.sentence[raw] = state[STATE_SENTENCE] as number;
+  scanned.clause[raw] = state[STATE_CLAUSE] as number;
   return plain;
 }
 
@@ -351,8 +364,7 @@ export function scanText(original: string): ScannedTokens {
           rawOrigStart[raw] = i;
           rawOrigEnd[raw] = i + 2;
           rawKind[raw] = KIND_SYMBOL;
-          rawGap[raw] =
-            gap | ((gapLength < 3 ? gapLength : 3) << GAP_LENGTH_SHIFT) | (gapQuotes << GAP_QUOTES_SHIFT);
+          rawGap[raw] = packGap(gap, gapLength, gapQuotes);
           codes[cl++] = c;
           codes[cl++] = next;
           rawCodeEnd[raw] = cl;
@@ -460,21 +472,13 @@ export function scanText(original: string): ScannedTokens {
     gapQuotes = 0;
   }
   if (plain && gapQuotes === 0) {
-    let arabicLetters = openState[STATE_ARABIC] as number;
-    let latinLetters = openState[STATE_LATIN] as number;
-    if (raw > 0) {
-      const length = (rawCodeEnd[raw - 1] as number) - (rawCodeStart[raw - 1] as number);
-      const lastKind = rawKind[raw - 1];
-      if (lastKind === KIND_ARABIC) arabicLetters += length;
-      else if (lastKind === KIND_LATIN) latinLetters += length;
-      if (length === 1 && (openState[STATE_SINGLES] as number) >= 2) return finishTokens(raw, gapQuotes);
-    }
+    if (raw > 0 && !countClosedToken(raw - 1)) return finishTokens(raw, gapQuotes);
     // No token is quoted: one native fill instead of a store per token.
     tokenQuote.fill(-1, 0, raw);
     scanned.count = raw;
     scanned.quotes = NO_QUOTES;
-    scanned.arabicLetters = arabicLetters;
-    scanned.latinLetters = latinLetters;
+    scanned.arabicLetters = openState[STATE_ARABIC] as number;
+    scanned.latinLetters = openState[STATE_LATIN] as number;
     return scanned;
   }
   return finishTokens(raw, gapQuotes);
