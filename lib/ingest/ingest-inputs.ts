@@ -7,7 +7,7 @@ import { createHeapGuard } from "../runtime/heap-ceiling.ts";
 import type { CommentRowResult } from "./comment-row.ts";
 import { IngestError } from "./ingest-error.ts";
 import { finishIngestRun, type IngestProblem, type IngestSummary, startIngestRun } from "./ingest-run.ts";
-import { type CommentInsert, insertComments, KnownWords } from "./insert-comments.ts";
+import { type CommentInsert, insertCommentsBulk, KnownWords } from "./insert-comments.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import { readCsvRows } from "./parse-csv-rows.ts";
 import { readJsonlRows } from "./parse-jsonl-rows.ts";
@@ -74,7 +74,7 @@ async function insertCommentsRetryingDeadlocks(
 ): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertComments(getPool(), rows, knownWords);
+      return await insertCommentsBulk(getPool(), rows, knownWords);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== DEADLOCK_DETECTED || attempt >= 5) throw error;
