@@ -6,6 +6,7 @@ import { decideComments } from "../moderation/decide-comments.ts";
 import { labelComment } from "../moderation/label-comment.ts";
 import { undoDecisions } from "../moderation/undo-decisions.ts";
 import { createTestUser, type TestUser } from "../testing/auth-fixtures.ts";
+import { pick, seededRandom } from "../testing/seeded-random.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type AnalyticsFilters, parseAnalyticsFilters } from "./filters.ts";
 import { insultRatesSql } from "./get-insult-rates.ts";
@@ -21,16 +22,6 @@ let db: TestDatabase;
 let moderator: TestUser;
 const now = new Date("2026-03-20T12:00:00Z");
 
-/** A small deterministic generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-
 const TERMS = [
   { term: "حمار", category: "insult" },
   { term: "غبي", category: "insult" },
@@ -39,7 +30,7 @@ const TERMS = [
 ];
 
 async function insertRandomComments(count: number, seed: number): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows: unknown[][] = [];
   for (let i = 0; i < count; i++) {
     // Around the US DST switch (8 March 2026) and across UTC midnights.

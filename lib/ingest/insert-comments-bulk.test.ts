@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClassifierResult, MatchRule } from "../classifier/types.ts";
 import { getPool } from "../db/pool.ts";
+import { pick, seededRandom } from "../testing/seeded-random.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type CommentInsert, insertCommentsBulk, KnownWords } from "./insert-comments.ts";
 
@@ -11,15 +12,6 @@ import { type CommentInsert, insertCommentsBulk, KnownWords } from "./insert-com
 let db: TestDatabase;
 let runId: number;
 const ROLLUPS = ["comment_hourly_rollup", "comment_daily_article_rollup", "comment_daily_term_rollup"];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
 const TERMS = [
   { term: "حمار", category: "insult" },
@@ -51,7 +43,7 @@ function classification(next: () => number): ClassifierResult {
 
 let position = 0;
 function randomRows(count: number, seed: number, hashes: string[] = []): CommentInsert[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const dated = next() < 0.8;
     return {
