@@ -3,7 +3,13 @@ import type { ClassifierResult, MatchRule } from "../classifier/types.ts";
 import { getPool } from "../db/pool.ts";
 import { pick, seededRandom } from "../testing/seeded-random.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
-import { type CommentInsert, insertCommentsBulk, KnownWords } from "./insert-comments.ts";
+import {
+  type CommentInsert,
+  copyTextValue,
+  insertComments,
+  insertCommentsBulk,
+  KnownWords,
+} from "./insert-comments.ts";
 
 // The bulk path switches the per-row foreign-key checks off (the replica role) and locks the
 // parents itself: the rollup triggers must still fire (their rollups equal a rebuild from
@@ -148,6 +154,66 @@ describe("insertCommentsBulk", () => {
       expect(versions[0]?.n).toBeGreaterThan(200);
     });
   }
+
+  it("escapes COPY's special characters in a value, and writes null as \\N", () => {
+    expect(copyTextValue("a\tb\nc\rd\\e")).toBe("a\\tb\\nc\\rd\\\\e");
+    expect(copyTextValue("\\N")).toBe("\\\\N");
+    expect(copyTextValue(null)).toBe("\\N");
+    expect(copyTextValue(true)).toBe("t");
+    expect(copyTextValue(0.25)).toBe("0.25");
+  });
+
+  it("stores every value as written through COPY, as the JSON path does", async () => {
+    // Text COPY would read as its own syntax if it were not escaped: tabs, line ends, backslashes,
+    // its null marker and end-of-data line, in every text column and inside the JSON ones.
+    const awkward = [
+      "tab\there",
+      "line\nend\r\nand CR",
+      "back\\slash \\N",
+      "\\.",
+      "\\N",
+      ' "quoted" ✓ 😀 حمار ',
+    ];
+    const rows = (prefix: string): CommentInsert[] =>
+      awkward.map((text, i) => {
+        const c = classification(seededRandom(40 + i));
+        return {
+          articleId: 1,
+          position: 1000 + i,
+          title: i % 2 === 0 ? text : null,
+          author: i % 3 === 0 ? null : `${text} author`,
+          body: `${prefix} ${text}`,
+          bodyHash: `${prefix}-${i}`,
+          postedAt: i === 0 ? null : new Date(Date.UTC(2026, 0, 1, 12, 30, 15, 123 + i)),
+          ingestRunId: i === 1 ? null : runId,
+          classification: { ...c, matches: [{ term: text, category: "insult", start: 0, end: 1 }] },
+        } as CommentInsert;
+      });
+    const stored = async (prefix: string) =>
+      db.query<Record<string, unknown>>(
+        `SELECT title, author, substr(body, length($1) + 2) AS body, posted_at, ingest_run_id, language, insult,
+                insult_score, sentiment, stance, matches, replace(search_text, $1, '') AS search_text,
+                array_remove(search_words, $1) AS search_words
+           FROM comment WHERE body_hash LIKE $1 || '-%' ORDER BY position`,
+        [prefix],
+      );
+    for (const replicaRole of [true, false]) {
+      const prefix = `copy${replicaRole}`;
+      expect(await insertCommentsBulk(getPool(), rows(prefix), new KnownWords(), { replicaRole })).toBe(
+        awkward.length,
+      );
+      const copied = await stored(prefix);
+      expect(copied.map((r) => r.body)).toEqual(awkward);
+      expect(copied.map((r) => r.title)).toEqual(awkward.map((t, i) => (i % 2 === 0 ? t : null)));
+      expect(copied.map((r) => (r.matches as { term: string }[])[0]?.term)).toEqual(awkward);
+      expect(copied[2]?.posted_at).toEqual(new Date("2026-01-01T12:30:15.125Z"));
+      expect(copied[1]?.ingest_run_id).toBeNull();
+      const jsonPrefix = `json${replicaRole}`;
+      expect(await insertComments(getPool(), rows(jsonPrefix))).toBe(awkward.length);
+      expect(copied).toEqual(await stored(jsonPrefix));
+    }
+    await expectRollupsEqualRebuild();
+  });
 
   it("refuses a batch naming a missing article or run and stores nothing of it", async () => {
     const before = await commentCount();
