@@ -215,6 +215,20 @@ describe("insertCommentsBulk", () => {
     await expectRollupsEqualRebuild();
   });
 
+  it("rolls a batch back when PostgreSQL refuses its COPY, and the next batch goes in", async () => {
+    const before = await commentCount();
+    const rows = randomRows(10, 51);
+    // Callers reject such text first (findUnstorableCharacter); PostgreSQL cannot store it at all.
+    rows[4] = { ...(rows[4] as CommentInsert), body: "nul \u0000 byte" };
+    for (const replicaRole of [true, false])
+      await expect(insertCommentsBulk(getPool(), rows, new KnownWords(), { replicaRole })).rejects.toThrow(
+        /0x00/,
+      );
+    expect(await commentCount()).toBe(before);
+    expect(await insertCommentsBulk(getPool(), randomRows(10, 52), new KnownWords())).toBe(10);
+    expect(await commentCount()).toBe(before + 10);
+  });
+
   it("refuses a batch naming a missing article or run and stores nothing of it", async () => {
     const before = await commentCount();
     const beforeRollups = await rollups();
