@@ -252,9 +252,6 @@ export async function insertComments(
   return result[0]?.inserted ?? 0;
 }
 
-/** Pooled connections whose session has the staging table (created by a committed batch). */
-const stagedClients = new WeakSet<pg.PoolClient>();
-
 const replicaRoleByPool = new WeakMap<pg.Pool, Promise<boolean>>();
 
 /** Whether this connection's role may set session_replication_role (a superuser, or granted SET). */
@@ -309,14 +306,10 @@ export async function insertCommentsBulk(
   try {
     try {
       // One round trip (a query without parameters may hold several statements). The staging
-      // table is made once per connection; a transaction that fails rolls its creation back.
-      const staged = stagedClients.has(client);
+      // table lives as long as the connection; only its first batch creates it.
       await client.query(
-        `BEGIN;${replica ? " SET LOCAL session_replication_role = replica;" : ""}${
-          staged
-            ? ""
-            : ` CREATE TEMP TABLE IF NOT EXISTS ${STAGE_TABLE} (${BATCH_COLUMNS}) ON COMMIT DELETE ROWS`
-        }`,
+        `BEGIN;${replica ? " SET LOCAL session_replication_role = replica;" : ""}
+         CREATE TEMP TABLE IF NOT EXISTS ${STAGE_TABLE} (${BATCH_COLUMNS}) ON COMMIT DELETE ROWS`,
       );
       await pipeline(
         Readable.from([copyBatchText(batch)]),
@@ -328,7 +321,6 @@ export async function insertCommentsBulk(
       if (noArticles.length > 0) throw new Error(`insertComments: no article ${noArticles.join(", ")}`);
       if (noRuns.length > 0) throw new Error(`insertComments: no ingest run ${noRuns.join(", ")}`);
       await client.query("COMMIT");
-      stagedClients.add(client);
       knownWords.addAll(batch.newWords);
       return result.inserted;
     } catch (error) {
