@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { stopEmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
@@ -42,6 +43,8 @@ console.log(
   `ingest: ${Math.round(summary.commentsAdded / summary.seconds).toLocaleString("en-US")} comments/s (${summary.seconds.toFixed(1)} s inside raqib ingest; ${result.seconds.toFixed(1)} s with process start)`,
 );
 console.log(`ingest: peak RSS ${result.peakMb === null ? "unknown" : `${result.peakMb.toFixed(0)} MB`}`);
+// The rate depends on the cores Node and PostgreSQL share: say what this machine has.
+console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"})`);
 if (!values.keep) {
   await stopEmbeddedPostgres(dataDir);
   rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { getDb } from "../db/client.ts";
 import { projectRoot, seedsDir } from "../paths.ts";
 import { runCli } from "../testing/run-cli.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
-import { ingestInputs } from "./ingest-inputs.ts";
+import { ingestInputs, insertsInFlight } from "./ingest-inputs.ts";
 import type { ParsedArticle } from "./parse-article.ts";
 import { renderArticle } from "./render-article.ts";
 import { storeArticle } from "./store-article.ts";
@@ -334,4 +334,10 @@ describe("kill -9 during an ingest", () => {
     expect(stored.length).toBeLessThan(400);
     expect(stored.every((a) => a._count.comments === 60)).toBe(true);
   }, 120_000);
+});
+
+describe("insertsInFlight", () => {
+  it("keeps two batches in PostgreSQL on one or two cores and one a core but Node's above, up to four", () => {
+    expect([1, 2, 3, 4, 5, 8, 64].map(insertsInFlight)).toEqual([2, 2, 2, 3, 4, 4, 4]);
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { getPool } from "../db/pool.ts";
 import { createHeapGuard } from "../runtime/heap-ceiling.ts";
@@ -52,8 +53,17 @@ const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
   ".csv": "csv",
 };
 const DEFAULT_BATCH = 5_000;
-/** Batches being inserted at once: two PostgreSQL backends keep both cores of a small server busy. */
-const INSERTS_IN_FLIGHT = 2;
+/**
+ * Batches being inserted at once, one PostgreSQL backend each, while Node reads and classifies
+ * the next one. PostgreSQL does about twice Node's work a comment (lib/ingest/README.md, "Ingest
+ * speed"), so two keep both cores of a small server busy, and a larger one gets a backend for
+ * each core but Node's, up to the bulk pool's four connections. (The count is this machine's:
+ * an external database on a larger server is not seen, and two in flight still work it.)
+ */
+export function insertsInFlight(cores: number): number {
+  return Math.min(4, Math.max(2, cores - 1));
+}
+const INSERTS_IN_FLIGHT = insertsInFlight(availableParallelism());
 const DEADLOCK_DETECTED = "40P01";
 /**
  * Garbage a bulk ingest lets pile up before it collects (see createHeapGuard). Measured on
