@@ -6,16 +6,40 @@
  * migrations use to fill search keys of rows stored before this function existed); a test checks
  * that the two agree on every character of the Arabic blocks and on the seed articles.
  */
-const REMOVED =
-  /[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
-const VARIANTS = "إأآٱٲٳىیېےۍئؤةۀہەۃکگڪڭڨپچڤڥژ";
-const FOLDED = "ااااااييييييوهههههككككقبجففز";
-const VARIANT_PATTERN = new RegExp(`[${VARIANTS}]`, "g");
-const FOLD = new Map([...VARIANTS].map((ch, i) => [ch, FOLDED[i] as string]));
+export const REMOVED_CHARACTERS =
+  /[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/;
+export const VARIANT_LETTERS = "إأآٱٲٳىیېےۍئؤةۀہەۃکگڪڭڨپچڤڥژ";
+export const FOLDED_LETTERS = "ااااااييييييوهههههككككقبجففز";
+
+const KEEP = 0;
+const REMOVE = 0xffff;
+/**
+ * What folding does to each UTF-16 code unit: KEEP, REMOVE, or the letter it becomes. Built from
+ * the two lists above, so one pass over the text does what a removal and a replacement pass did
+ * (about half the time over the synth comments; ingest folds every comment).
+ */
+const FOLD_TABLE = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < table.length; code++) {
+    const ch = String.fromCharCode(code);
+    if (REMOVED_CHARACTERS.test(ch)) table[code] = REMOVE;
+    else {
+      const variant = VARIANT_LETTERS.indexOf(ch);
+      if (variant >= 0) table[code] = FOLDED_LETTERS.charCodeAt(variant);
+    }
+  }
+  return table;
+})();
 
 export function foldSearchText(text: string): string {
-  return text
-    .replace(REMOVED, "")
-    .replace(VARIANT_PATTERN, (ch) => FOLD.get(ch) as string)
-    .toLowerCase();
+  let folded = "";
+  let kept = 0; // text[kept, i) is still to be copied as it is
+  for (let i = 0; i < text.length; i++) {
+    const change = FOLD_TABLE[text.charCodeAt(i)] as number;
+    if (change === KEEP) continue;
+    folded += text.slice(kept, i);
+    if (change !== REMOVE) folded += String.fromCharCode(change);
+    kept = i + 1;
+  }
+  return (kept === 0 ? text : folded + text.slice(kept)).toLowerCase();
 }
