@@ -67,7 +67,7 @@ async function prepare(): Promise<void> {
          SELECT 1 + n % 2000, n, 'كاتب ' || (n % 5000),
                 array_to_string(ARRAY(SELECT ($1::text[])[1 + (n * 7 + k * 13) % 12] FROM generate_series(1, 8 + n % 40) AS k), ' ')
                   || CASE WHEN n % 10 = 0 THEN '، "اقتباس"' ELSE '' END,
-                'bench-' || n, timestamptz '2025-01-01' + (n || ' seconds')::interval, 'ar',
+                md5('bench-' || n)::uuid, timestamptz '2025-01-01' + (n || ' seconds')::interval, 'ar',
                 (ARRAY['pending','approved','rejected','escalated'])[1 + n % 4]::moderation_status,
                 n % 7 = 0, (n % 100) / 100.0, (ARRAY['positive','negative','neutral'])[1 + n % 3]::sentiment, 0.5,
                 CASE WHEN n % 11 = 0 THEN '{"russia":"against"}'::jsonb END,

@@ -15,6 +15,7 @@
  * the draft changes). --keep reuses the directory when it already holds N comments.
  */
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -89,7 +90,7 @@ async function prepare(): Promise<void> {
         title: null,
         author: null,
         body: row.body,
-        bodyHash: `bench-${n}`,
+        bodyHash: randomUUID(),
         postedAt: null,
         ingestRunId: null,
         classification: classify(row.body, published),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type AnalyticsFilters, parseAnalyticsFilters } from "./filters.ts";
 import { getInsultRates } from "./get-insult-rates.ts";
@@ -77,7 +78,7 @@ beforeAll(async () => {
       [
         article,
         position,
-        `hash-${position}`,
+        testBodyHash(`hash-${position}`),
         posted,
         ingested,
         sentiment,

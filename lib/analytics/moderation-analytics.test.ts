@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listQueue } from "../moderation/list-queue.ts";
 import { parseQueueParams } from "../moderation/queue-params.ts";
 import { createTestUser, type TestUser } from "../testing/auth-fixtures.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { parseAnalyticsFilters } from "./filters.ts";
 import { getClassifierVsHuman } from "./get-classifier-vs-human.ts";
@@ -35,7 +36,7 @@ beforeAll(async () => {
     const rows = await db.query<{ id: number }>(
       `INSERT INTO comment (article_id, position, body, body_hash, posted_at, ingested_at, sentiment, insult, insult_score, stance, matches)
        VALUES (1, $1, 'text', $2, '2026-03-08T12:00:00Z', '2026-03-08T18:30:00Z', 'neutral', false, 0.1, '{}', '[]') RETURNING id`,
-      [i, `h-${i}`],
+      [i, testBodyHash(`h-${i}`)],
     );
     ids.push(rows[0]?.id as number);
   }

@@ -7,6 +7,7 @@ import { labelComment } from "../moderation/label-comment.ts";
 import { undoDecisions } from "../moderation/undo-decisions.ts";
 import { createTestUser, type TestUser } from "../testing/auth-fixtures.ts";
 import { pick, seededRandom } from "../testing/seeded-random.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type AnalyticsFilters, parseAnalyticsFilters } from "./filters.ts";
 import { insultRatesSql } from "./get-insult-rates.ts";
@@ -48,7 +49,7 @@ async function insertRandomComments(count: number, seed: number): Promise<void> 
     }));
     rows.push([
       1 + Math.floor(next() * 3),
-      `${seed}-${i}`,
+      testBodyHash(`${seed}-${i}`),
       undated ? null : at,
       undated ? at : now,
       classified ? pick(next, ["positive", "neutral", "negative"]) : null,
@@ -62,7 +63,7 @@ async function insertRandomComments(count: number, seed: number): Promise<void> 
   await db.query(
     `INSERT INTO comment (article_id, position, body, body_hash, posted_at, ingested_at, sentiment, insult, stance, matches, language)
      SELECT a, 1, 'text', h, p, i, s::sentiment, ins, st::jsonb, m::jsonb, l
-     FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
+     FROM unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
        AS t(a, h, p, i, s, ins, st, m, l)`,
     [0, 1, 2, 3, 4, 5, 6, 7, 8].map((column) => rows.map((row) => row[column])),
   );

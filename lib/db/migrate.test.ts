@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { articleContentHash, commentBodyHash } from "../ingest/hash.ts";
 import { migrationsDir, schemaPath } from "../paths.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
 import { applyMigrations } from "./migrate.ts";
 import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./schema-diff.ts";
@@ -75,6 +78,45 @@ describe("migration runner", () => {
       await expect(applyMigrations(client, migrationsDir)).rejects.toThrow(
         /99999999999999_broken failed earlier/,
       );
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("keeps stored comments' hashes when body_hash becomes a uuid, so re-imports still match", async () => {
+    const database = await createTestDatabase({ migrate: false });
+    cleanups.push(database.drop);
+    const uuidMigration = migrationNames.findIndex((name) => name.endsWith("_comment_body_hash_uuid"));
+    expect(uuidMigration).toBeGreaterThan(0);
+    const before = mkdtempSync(join(tmpdir(), "raqib-migrations-"));
+    cleanups.push(async () => rmSync(before, { recursive: true, force: true }));
+    for (const name of migrationNames.slice(0, uuidMigration))
+      cpSync(join(migrationsDir, name), join(before, name), { recursive: true });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await applyMigrations(client, before);
+      const article = articleContentHash({ title: "عنوان", body: "نص" });
+      const comment = { title: null, author: "علي", body: "تعليق قديم" };
+      // What commentBodyHash stored before: the whole sha256 in hex.
+      const oldHash = createHash("sha256")
+        .update(["comment", article, "علي", "\u0001", "تعليق قديم"].join("\u0000"))
+        .digest("hex");
+      await client.query(`INSERT INTO article (title, body, content_hash) VALUES ('عنوان', 'نص', $1)`, [
+        article,
+      ]);
+      await client.query(
+        `INSERT INTO comment (article_id, position, body, body_hash)
+           VALUES (1, 1, 'تعليق قديم', $1), (1, 2, 'بيد', 'typed-by-hand')`,
+        [oldHash],
+      );
+      await applyMigrations(client, migrationsDir);
+      const rows = (
+        await client.query(`SELECT position, body_hash::text AS hash FROM comment ORDER BY position`)
+      ).rows;
+      expect(rows[0]?.hash).toBe(commentBodyHash(article, comment));
+      // A hash that was not hex is kept apart by its md5 instead of failing the migration.
+      expect(rows[1]?.hash).toBe(testBodyHash("typed-by-hand"));
     } finally {
       await client.end();
     }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await database.query(
     `INSERT INTO article (title, body, content_hash) VALUES ('مقال كبير', '', 'big');
      INSERT INTO comment (article_id, position, body, body_hash, search_text, search_words)
-       SELECT (SELECT id FROM article WHERE content_hash = 'big'), n, 'تعليق رقم ' || n || ', "مع" فاصلة', 'h' || n,
+       SELECT (SELECT id FROM article WHERE content_hash = 'big'), n, 'تعليق رقم ' || n || ', "مع" فاصلة', md5('h' || n)::uuid,
               raqib_search_text('تعليق رقم ' || n), string_to_array(raqib_search_text('تعليق رقم ' || n), ' ')
          FROM generate_series(1, ${COMMENTS}) AS n;
      -- What insertComments writes along with the comments: their words in the search dictionary.

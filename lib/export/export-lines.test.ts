@@ -7,6 +7,7 @@ import { insertComments } from "../ingest/insert-comments.ts";
 import { decideComments } from "../moderation/decide-comments.ts";
 import { type LabelChanges, labelComment, type StoredLabel } from "../moderation/label-comment.ts";
 import { createTestUser, type TestUser } from "../testing/auth-fixtures.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type ExportOptions, parseExportOptions } from "./export-options.ts";
 import { writeExport } from "./write-export.ts";
@@ -76,7 +77,7 @@ beforeAll(async () => {
       title: i % 3 === 0 ? `+عنوان ${i}` : null,
       author: i % 2 === 0 ? 'سامي, "أبو علي"' : null,
       body,
-      bodyHash: `lines-${i}`,
+      bodyHash: testBodyHash(`lines-${i}`),
       // Timestamps are formatted from COPY's binary form: before 2000, a leap day, none.
       postedAt:
         i === 4

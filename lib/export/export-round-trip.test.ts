@@ -10,6 +10,7 @@ import { insertComments } from "../ingest/insert-comments.ts";
 import { importedAnnotatorId } from "../ingest/store-imported-labels.ts";
 import { labelComment } from "../moderation/label-comment.ts";
 import { createTestUser } from "../testing/auth-fixtures.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { parseExportOptions } from "./export-options.ts";
 import { pseudonymiseAnnotator } from "./pseudonymise-annotator.ts";
@@ -90,7 +91,7 @@ beforeAll(async () => {
       title: null,
       author: i % 2 ? 'كاتب, "ما"' : null,
       body,
-      bodyHash: `rt-${i}`,
+      bodyHash: testBodyHash(`rt-${i}`),
       postedAt: new Date(Date.UTC(2025, 2, 1 + i)),
       ingestRunId: null,
       classification: classify(body),

@@ -12,6 +12,7 @@ import { decideComments } from "../moderation/decide-comments.ts";
 import { labelComment } from "../moderation/label-comment.ts";
 import { createTestToken, createTestUser, sessionCookie, type TestUser } from "../testing/auth-fixtures.ts";
 import { runCli } from "../testing/run-cli.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { countExportRows } from "./count-export-rows.ts";
 import { type ExportOptions, parseExportOptions } from "./export-options.ts";
@@ -110,7 +111,7 @@ beforeAll(async () => {
       title: i % 3 === 0 ? `=عنوان ${i}` : null,
       author: i % 2 === 0 ? 'سامي, "أبو علي"' : null,
       body,
-      bodyHash: `h-${i}`,
+      bodyHash: testBodyHash(`h-${i}`),
       postedAt: new Date(Date.UTC(2025, 0, 10 + i, 10)),
       ingestRunId: null,
       classification: classify(body),

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { articleContentHash, articleRowKeyHash, commentBodyHash, normaliseForHash } from "./hash.ts";
 
@@ -26,6 +27,17 @@ describe("content hashes", () => {
     const thanks = { title: null, author: null, body: "شكرا" };
     const other = articleContentHash({ title: "عنوان آخر", body: "" });
     expect(commentBodyHash(articleContentHash(article), thanks)).not.toBe(commentBodyHash(other, thanks));
+  });
+
+  it("write a comment's hash as a uuid: the first half of the sha256 that was stored before", () => {
+    const key = articleContentHash(article);
+    const comment = { title: "رأي", author: "علي", body: "كلام  جميل" };
+    // Before comment.body_hash became a uuid it held this sha256 in hex; the migration keeps its
+    // first 32 digits, so a comment stored then is still found by the hash computed now.
+    const before = hash("sha256", ["comment", key, "علي", "رأي", "كلام جميل"].join("\u0000"), "hex");
+    const now = commentBodyHash(key, comment);
+    expect(now).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(now.replaceAll("-", "")).toBe(before.slice(0, 32));
   });
 
   it("make a re-imported comment the same comment, and a different author a different one", () => {

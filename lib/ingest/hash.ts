@@ -27,6 +27,17 @@ function sha256Hex(parts: string[]): string {
 }
 
 /**
+ * The first 128 bits of the sha256, written as PostgreSQL prints a uuid (comment.body_hash is
+ * one: a 16-byte key keeps the unique index a third of the size of one on 64 hex characters, and
+ * every stored comment is checked against it). 128 bits leave no practical chance of two
+ * different comments sharing a hash (about 10^-20 for a billion of them).
+ */
+function sha256Uuid(parts: string[]): string {
+  const hex = sha256Hex(parts);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * An article parsed from a .txt dump is its title and body; the source is left out so that
  * a later, better source detection does not turn a re-import into a new article.
  */
@@ -56,7 +67,7 @@ export function commentBodyHash(
   articleHash: string,
   comment: { title: string | null; author: string | null; body: string },
 ): string {
-  return sha256Hex([
+  return sha256Uuid([
     "comment",
     articleHash,
     comment.author === null ? "\u0001" : normaliseForHash(comment.author),

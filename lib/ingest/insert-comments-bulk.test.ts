@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClassifierResult, MatchRule } from "../classifier/types.ts";
 import { getPool } from "../db/pool.ts";
 import { pick, seededRandom } from "../testing/seeded-random.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import {
   type CommentInsert,
@@ -59,7 +60,7 @@ function randomRows(count: number, seed: number, hashes: string[] = []): Comment
       author: null,
       body: `تعليق ${seed} ${i}`,
       // Reused hashes: duplicates of stored rows and within the batch.
-      bodyHash: hashes[i] ?? `h-${seed}-${i}`,
+      bodyHash: hashes[i] ?? testBodyHash(`h-${seed}-${i}`),
       // Across UTC midnights.
       postedAt: dated ? new Date(Date.UTC(2026, 2, 5) + Math.floor(next() * 4 * 86_400_000)) : null,
       ingestRunId: runId,
@@ -140,7 +141,7 @@ describe("insertCommentsBulk", () => {
         `h-${seed}-4`,
         `n-${seed}`,
         `n-${seed}`,
-      ];
+      ].map(testBodyHash);
       expect(
         await insertCommentsBulk(getPool(), randomRows(200, seed + 100, repeated), known, { replicaRole }),
       ).toBe(194);
@@ -183,7 +184,7 @@ describe("insertCommentsBulk", () => {
           title: i % 2 === 0 ? text : null,
           author: i % 3 === 0 ? null : `${text} author`,
           body: `${prefix} ${text}`,
-          bodyHash: `${prefix}-${i}`,
+          bodyHash: testBodyHash(`${prefix}-${i}`),
           postedAt: i === 0 ? null : new Date(Date.UTC(2026, 0, 1, 12, 30, 15, 123 + i)),
           ingestRunId: i === 1 ? null : runId,
           classification: { ...c, matches: [{ term: text, category: "insult", start: 0, end: 1 }] },
@@ -194,7 +195,7 @@ describe("insertCommentsBulk", () => {
         `SELECT title, author, substr(body, length($1) + 2) AS body, posted_at, ingest_run_id, language, insult,
                 insult_score, sentiment, stance, matches, replace(search_text, $1, '') AS search_text,
                 array_remove(search_words, $1) AS search_words
-           FROM comment WHERE body_hash LIKE $1 || '-%' ORDER BY position`,
+           FROM comment WHERE starts_with(body, $1 || ' ') ORDER BY position`,
         [prefix],
       );
     for (const replicaRole of [true, false]) {

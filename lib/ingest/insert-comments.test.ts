@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client.ts";
 import { getPool } from "../db/pool.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type CommentInsert, insertComments, KnownWords } from "./insert-comments.ts";
 
@@ -14,7 +15,7 @@ function comment(body: string, hash: string, article = articleId): CommentInsert
     title: null,
     author: null,
     body,
-    bodyHash: hash,
+    bodyHash: testBodyHash(hash),
     postedAt: null,
     ingestRunId: null,
     classification: null,

@@ -86,7 +86,7 @@ function prepareBatch(rows: CommentInsert[], knownWords: KnownWords | undefined)
 }
 
 /** The columns a batch arrives in: a JSON document's keys, or the COPY staging table's columns. */
-const BATCH_COLUMNS = `a int, p int, t text, u text, b text, h text, d timestamptz, r int, l text, i bool,
+const BATCH_COLUMNS = `a int, p int, t text, u text, b text, h uuid, d timestamptz, r int, l text, i bool,
   "is" real, s text, ss real, st jsonb, m jsonb, q text, w text`;
 /** Per session: a bulk batch is copied into it, stored from it, and it empties at commit. */
 const STAGE_TABLE = "raqib_comment_stage";

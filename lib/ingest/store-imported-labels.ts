@@ -42,7 +42,7 @@ export async function storeImportedLabels(
         classifier_insult_score, classifier_sentiment, classifier_stance, lexicon_version, created_at, updated_at)
      SELECT c.id, t.user_id, t.insult, t.sentiment::sentiment, t.stance::jsonb, c.insult, c.insult_score, c.sentiment,
         c.stance, v.lexicon_version, coalesce(t.labelled_at, now()), coalesce(t.labelled_at, now())
-       FROM unnest($1::text[], $2::text[], $3::bool[], $4::text[], $5::text[], $6::timestamptz[])
+       FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[], $5::text[], $6::timestamptz[])
          AS t(body_hash, user_id, insult, sentiment, stance, labelled_at)
        JOIN comment c ON c.body_hash = t.body_hash
        LEFT JOIN comment_classification v ON v.comment_id = c.id

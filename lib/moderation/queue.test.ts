@@ -4,6 +4,7 @@ import { getDb } from "../db/client.ts";
 import { getPool } from "../db/pool.ts";
 import { insertComments } from "../ingest/insert-comments.ts";
 import { createTestUser, type TestUser } from "../testing/auth-fixtures.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { buildQueueFilter } from "./build-queue-filter.ts";
 import { countQueues } from "./count-queues.ts";
@@ -54,14 +55,15 @@ beforeAll(async () => {
       title: null,
       author: name === "praise" || name === "insult" ? "سامي" : null,
       body,
-      bodyHash: `h-${name}`,
+      bodyHash: testBodyHash(`h-${name}`),
       postedAt: date ? new Date(date) : null,
       ingestRunId: null,
       classification: classify(body),
     })),
   );
+  const nameByHash = new Map(COMMENTS.map(([name]) => [testBodyHash(`h-${name}`), name]));
   for (const c of await db.comment.findMany({ select: { id: true, bodyHash: true } }))
-    ids[c.bodyHash.slice(2)] = c.id;
+    ids[nameByHash.get(c.bodyHash) as string] = c.id;
 });
 afterAll(async () => database.drop());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client.ts";
 import { getPool } from "../db/pool.ts";
 import { insertComments } from "../ingest/insert-comments.ts";
+import { testBodyHash } from "../testing/test-body-hash.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { searchFilterSql } from "./search-filter-sql.ts";
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
       title: name === "plain" ? "عنوان التعليق" : null,
       author: null,
       body,
-      bodyHash: `h-${name}`,
+      bodyHash: testBodyHash(`h-${name}`),
       postedAt: null,
       ingestRunId: null,
       classification: null,
@@ -53,9 +54,12 @@ describe("searchFilterSql", () => {
     const rows = await database.query<{ body_hash: string; search_words: string[] }>(
       "SELECT body_hash, search_words FROM comment ORDER BY id",
     );
-    expect(rows.find((r) => r.body_hash === "h-long")?.search_words).toEqual(["تعليق", "\u0001long"]);
-    expect(rows.find((r) => r.body_hash === "h-twin")?.search_words).toEqual(["الحكومه"]);
-    expect(rows.find((r) => r.body_hash === "h-plain")?.search_words).toContain("التعليق");
+    expect(rows.find((r) => r.body_hash === testBodyHash("h-long"))?.search_words).toEqual([
+      "تعليق",
+      "\u0001long",
+    ]);
+    expect(rows.find((r) => r.body_hash === testBodyHash("h-twin"))?.search_words).toEqual(["الحكومه"]);
+    expect(rows.find((r) => r.body_hash === testBodyHash("h-plain"))?.search_words).toContain("التعليق");
   });
 
   it("keeps every stored word, and never the marker, in the dictionary", async () => {
