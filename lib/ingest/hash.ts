@@ -30,7 +30,7 @@ function sha256Hex(parts: string[]): string {
  * The first 128 bits of the sha256, written as PostgreSQL prints a uuid (comment.body_hash is
  * one: a 16-byte key keeps the unique index a third of the size of one on 64 hex characters, and
  * every stored comment is checked against it). 128 bits leave no practical chance of two
- * different comments sharing a hash (about 10^-20 for a billion of them).
+ * different comments sharing a hash (about 10^-21 for a billion of them).
  */
 function sha256Uuid(parts: string[]): string {
   const hex = sha256Hex(parts);
