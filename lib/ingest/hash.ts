@@ -33,7 +33,11 @@ function sha256Hex(parts: string[]): string {
  * different comments sharing a hash (about 10^-21 for a billion of them).
  */
 function sha256Uuid(parts: string[]): string {
-  const hex = sha256Hex(parts);
+  return hexAsUuid(sha256Hex(parts));
+}
+
+/** The first 32 hex digits of `hex` in the 8-4-4-4-12 form PostgreSQL prints a uuid in. */
+export function hexAsUuid(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

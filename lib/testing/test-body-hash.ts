@@ -1,4 +1,5 @@
 import { hash } from "node:crypto";
+import { hexAsUuid } from "../ingest/hash.ts";
 
 /**
  * A comment body hash for a test row called `name` (comment.body_hash is a uuid): the md5 of the
@@ -6,6 +7,5 @@ import { hash } from "node:crypto";
  * agree.
  */
 export function testBodyHash(name: string): string {
-  const hex = hash("md5", name, "hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hexAsUuid(hash("md5", name, "hex"));
 }
